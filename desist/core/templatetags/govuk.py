@@ -1,0 +1,46 @@
+"""Template tags that render Django form fields as GOV.UK Design System components."""
+
+from django import forms, template
+
+register = template.Library()
+
+
+def _kind(field) -> str:
+    widget = field.field.widget
+    if isinstance(widget, forms.MultiWidget):
+        return "date"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return "input"
+
+
+@register.inclusion_tag("govuk/field.html")
+def field(bound_field, classes: str = ""):
+    """{% field form.first_name "govuk-input--width-20" %}"""
+    return {"field": bound_field, "kind": _kind(bound_field), "classes": classes}
+
+
+@register.inclusion_tag("govuk/error_summary.html")
+def error_summary(*forms_):
+    """The error summary: every error on the page, each linking to its field."""
+    errors = []
+    for form in forms_:
+        if form is None or not form.is_bound:
+            continue
+        errors += [{"href": "", "message": m} for m in form.non_field_errors()]
+        for bound in form:
+            target = bound.id_for_label if _kind(bound) != "date" else f"{bound.auto_id}_day"
+            errors += [{"href": f"#{target}", "message": m} for m in bound.errors]
+    return {"errors": errors}
+
+
+@register.filter
+def error_prefix(title: str, form) -> str:
+    """Page titles start with "Error: " when the form has errors, as the Design System asks."""
+    return f"Error: {title}" if form is not None and form.errors else title

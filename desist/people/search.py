@@ -1,0 +1,146 @@
+"""Finding a person on probation by CRN, PNC number, name (partial or misspelt) and date of
+birth, among the cases the searching user may see.
+
+One query box, as practitioners use it: "J123456", "2004/46583U", "Jon Smth 3/4/1985".
+Exact identifiers are looked up first. Names are matched word by word, forgiving a letter or
+two ("Jon Smth" finds "John Smith") and accepting the start of a word ("Smi"). On
+PostgreSQL a trigram index (pg_trgm, nearest-first) narrows the candidates; SQLite reads the
+candidates directly. Both score them with the same function below, so both give the same
+results.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.contrib.postgres.search import TrigramDistance
+from django.db import connection
+from django.db.models import QuerySet
+from rapidfuzz.distance import Indel
+
+from desist.access.selectors import visible_cases
+from desist.people.identifiers import CRN_PATTERN, normalise_pnc
+from desist.people.models import Case, SearchName
+from desist.people.names import normalise_name
+
+RESULT_LIMIT = 50
+# Trigram candidates read on PostgreSQL before scoring: enough that every plausible match of
+# a two-word name is among them, few enough to score in well under a millisecond each.
+CANDIDATE_LIMIT = 400
+# A query word matches a name word at this similarity (0-100) or better.
+WORD_MATCH_THRESHOLD = 75
+_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y")
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    crn: str | None = None
+    pnc: str | None = None
+    date_of_birth: date | None = None
+    name: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.crn or self.pnc or self.date_of_birth or self.name)
+
+
+def parse_query(text: str) -> SearchTerms:
+    """Split a search box's text into identifiers, a date of birth and name words."""
+    crn = pnc = dob = None
+    words = []
+    for token in text.split():
+        if CRN_PATTERN.match(token.upper()):
+            crn = token.upper()
+        elif (normalised := normalise_pnc(token)) is not None:
+            pnc = normalised
+        elif (parsed := _parse_date(token)) is not None:
+            dob = parsed
+        else:
+            words.append(token)
+    return SearchTerms(crn=crn, pnc=pnc, date_of_birth=dob, name=normalise_name(*words))
+
+
+def _parse_date(token: str) -> date | None:
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(token, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def word_score(query_word: str, name_word: str) -> float:
+    """0-100: how well one typed word matches one word of a name."""
+    if name_word == query_word:
+        return 100.0
+    if len(query_word) >= 2 and name_word.startswith(query_word):
+        return 95.0
+    return Indel.normalized_similarity(query_word, name_word) * 100
+
+
+def name_score(query: str, name: str) -> float:
+    """0-100 if every query word matches a different word of the name, else 0."""
+    available = name.split()
+    total = 0.0
+    for word in query.split():
+        best = max(available, key=lambda candidate: word_score(word, candidate), default=None)
+        if best is None or (score := word_score(word, best)) < WORD_MATCH_THRESHOLD:
+            return 0.0
+        available.remove(best)
+        total += score
+    # A full name matched exactly outranks the same words inside a longer name.
+    return total / max(len(query.split()), 1) - 0.1 * len(available)
+
+
+@dataclass(frozen=True)
+class Match:
+    case: Case
+    score: float
+    matched_name: str = ""
+    by_alias: bool = False
+
+
+def case_search(user, text: str) -> list[Match]:
+    terms = parse_query(text)
+    if terms.is_empty:
+        return []
+    cases = visible_cases(user).select_related("practitioner", "team")
+    if terms.crn or terms.pnc:
+        if terms.crn:
+            cases = cases.filter(crn=terms.crn)
+        if terms.pnc:
+            cases = cases.filter(pnc=terms.pnc)
+        if terms.date_of_birth:
+            cases = cases.filter(date_of_birth=terms.date_of_birth)
+        return [Match(case=case, score=100.0) for case in cases[:RESULT_LIMIT]]
+    if not terms.name:
+        found = cases.filter(date_of_birth=terms.date_of_birth).order_by("last_name", "first_name")
+        return [Match(case=case, score=100.0) for case in found[:RESULT_LIMIT]]
+    return _by_name(cases, terms)
+
+
+def _by_name(cases: QuerySet[Case], terms: SearchTerms) -> list[Match]:
+    names = SearchName.objects.filter(case__in=cases)
+    if terms.date_of_birth:
+        names = names.filter(case__date_of_birth=terms.date_of_birth)
+    elif connection.vendor == "postgresql":
+        names = _nearest_by_trigram(names, terms.name)
+    best: dict[int, tuple[float, str, bool]] = {}
+    rows = names.values_list("case_id", "name", "is_alias")
+    if connection.vendor == "postgresql" and not terms.date_of_birth:
+        rows = rows[:CANDIDATE_LIMIT]
+    for case_id, name, is_alias in rows:
+        score = name_score(terms.name, name)
+        if score > 0 and score > best.get(case_id, (0.0,))[0]:
+            best[case_id] = (score, name, is_alias)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])[:RESULT_LIMIT]
+    by_id = cases.in_bulk([case_id for case_id, _ in ranked])
+    matches = [
+        Match(case=by_id[case_id], score=score, matched_name=name, by_alias=alias)
+        for case_id, (score, name, alias) in ranked
+    ]
+    return sorted(matches, key=lambda m: (-m.score, m.case.last_name, m.case.first_name))
+
+
+def _nearest_by_trigram(names: QuerySet[SearchName], query: str) -> QuerySet[SearchName]:
+    """The names nearest the query by trigram distance, read through the GiST index."""
+    return names.annotate(distance=TrigramDistance("name", query)).order_by("distance")

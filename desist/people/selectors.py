@@ -1,0 +1,35 @@
+"""Reads for people on probation, always starting from what the user may see."""
+
+from django.db.models import Prefetch, QuerySet
+
+from desist.access.selectors import visible_cases
+from desist.people.models import Address, Case
+
+
+def main_addresses() -> Prefetch:
+    return Prefetch(
+        "addresses", queryset=Address.objects.filter(status="MAIN"), to_attr="main_address_list"
+    )
+
+
+def caseload(user) -> QuerySet[Case]:
+    """The cases allocated to this practitioner that they may see, with their main address,
+    in three queries whatever the caseload's size."""
+    return (
+        visible_cases(user)
+        .filter(practitioner=user)
+        .select_related("team")
+        .prefetch_related(main_addresses())
+        .order_by("last_name", "first_name", "crn")
+    )
+
+
+def case_overview(case: Case) -> dict:
+    """Everything the case overview page shows, loaded in a fixed number of queries."""
+    return {
+        "addresses": list(case.addresses.all()),
+        "aliases": list(case.aliases.all()),
+        "contacts": list(case.contacts.all()),
+        "disabilities": list(case.disabilities.all()),
+        "allocations": list(case.allocations.select_related("practitioner", "team")[:10]),
+    }

@@ -1,0 +1,121 @@
+"""Pages for people on probation. Each reads: check access, load, render."""
+
+import csv
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from desist.access.selectors import get_case_for_user, require_permission
+from desist.accounts.roles import Permission
+from desist.audit.models import Action
+from desist.audit.services import audit_record
+from desist.people import selectors, services
+from desist.people.forms import AddressForm, CaseCreateForm, EditPersonalDetailsForm
+from desist.people.search import case_search, parse_query
+
+
+@require_GET
+def caseload(request):
+    require_permission(request, Permission.HOLD_CASELOAD)
+    page = Paginator(selectors.caseload(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "people/caseload.html", {"page": page})
+
+
+@require_GET
+def caseload_export(request):
+    require_permission(request, Permission.EXPORT_CASES)
+    cases = list(selectors.caseload(request.user))
+    response = HttpResponse(content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="caseload.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["CRN", "Last name", "First name", "Date of birth", "Main address"])
+    for case in cases:
+        address = case.main_address_list[0] if case.main_address_list else ""
+        writer.writerow([case.crn, case.last_name, case.first_name, case.date_of_birth, address])
+    audit_record(
+        actor=request.user,
+        action=Action.EXPORT,
+        subject="caseload",
+        detail={"rows": len(cases), "crns": [case.crn for case in cases]},
+        request=request,
+    )
+    return response
+
+
+@require_GET
+def search(request):
+    require_permission(request, Permission.SEARCH_CASES)
+    query = request.GET.get("q", "").strip()
+    matches = case_search(request.user, query) if query else None
+    if query:
+        terms = parse_query(query)
+        audit_record(
+            actor=request.user,
+            action=Action.SEARCH,
+            detail={
+                "query": query[:200],
+                "results": len(matches),
+                "crns": [m.case.crn for m in matches],
+            },
+            request=request,
+        )
+        if terms.is_empty:
+            matches = None
+    template = "people/_search_results.html" if request.htmx else "people/search.html"
+    return render(request, template, {"query": query, "matches": matches})
+
+
+@require_GET
+def case_overview(request, crn):
+    case = get_case_for_user(request, crn)
+    return render(
+        request, "people/case_overview.html", {"case": case, **selectors.case_overview(case)}
+    )
+
+
+def case_edit_details(request, crn):
+    case = get_case_for_user(request, crn, permission=Permission.EDIT_CASE)
+    initial = {name: getattr(case, name) for name in services.PERSONAL_DETAIL_FIELDS}
+    form = EditPersonalDetailsForm(
+        request.POST or None, initial={**initial, "version": case.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        details = {k: v for k, v in form.cleaned_data.items() if k in initial}
+        try:
+            services.case_update_details(
+                case=case,
+                version=form.cleaned_data["version"],
+                by=request.user,
+                request=request,
+                **details,
+            )
+        except services.StaleEdit as stale:
+            form.add_error(None, stale.message)
+        else:
+            messages.success(request, "Personal details saved")
+            return redirect("people:case", crn=case.crn)
+    return render(request, "people/case_edit_details.html", {"case": case, "form": form})
+
+
+def address_add(request, crn):
+    case = get_case_for_user(request, crn, permission=Permission.EDIT_CASE)
+    form = AddressForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.address_add(case=case, by=request.user, request=request, **form.cleaned_data)
+        messages.success(request, "Address added")
+        return redirect("people:case", crn=case.crn)
+    return render(request, "people/address_add.html", {"case": case, "form": form})
+
+
+def case_create(request):
+    require_permission(request, Permission.CREATE_CASE)
+    form = CaseCreateForm(request.POST or None, initial={"team": request.user.team_id})
+    if request.method == "POST" and form.is_valid():
+        details = dict(form.cleaned_data)
+        case = services.case_create(by=request.user, request=request, **details)
+        messages.success(request, f"Case created with CRN {case.crn}")
+        return redirect("people:case", crn=case.crn)
+    return render(request, "people/case_create.html", {"form": form})

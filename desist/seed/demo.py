@@ -1,0 +1,71 @@
+"""Demo sign-ins, one per role, over a small generated service (two regions)."""
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+
+from desist.access.models import AccessKind, CaseAccess
+from desist.accounts.models import Staff
+from desist.accounts.roles import Role
+from desist.people.models import Allocation, Case
+from desist.seed.generator import seed
+
+DEMO_PASSWORD = "demo-password-2026"
+DEMO_USERS = [
+    ("demo.po", "Priya", "Officer", Role.PROBATION_OFFICER, "PO"),
+    ("demo.pso", "Sam", "Services", Role.PROBATION_SERVICES_OFFICER, "PSO"),
+    ("demo.court", "Courtney", "Bench", Role.COURT_OFFICER, "OTHER"),
+    ("demo.vlo", "Victoria", "Liaison", Role.VICTIM_LIAISON_OFFICER, "OTHER"),
+    ("demo.facilitator", "Faye", "Group", Role.PROGRAMME_FACILITATOR, "OTHER"),
+    ("demo.prerelease", "Pat", "Release", Role.PRE_RELEASE_OFFICER, "OTHER"),
+    ("demo.opd", "Oliver", "Pathway", Role.PATHWAY_PRACTITIONER, "OTHER"),
+    ("demo.spo", "Sandra", "Manager", Role.SENIOR_PROBATION_OFFICER, "SPO"),
+    ("demo.pqip", "Lee", "Learner", Role.PQIP_LEARNER, "PQIP"),
+    ("demo.admin", "Adele", "Admin", Role.ADMINISTRATOR, "OTHER"),
+]
+
+
+@transaction.atomic
+def seed_demo(*, people: int = 300, seed_value: int = 2026, progress: bool = False) -> list[Staff]:
+    org = seed(people=people, seed=seed_value, regions=2, progress=progress)
+    team = org.teams[0]
+    password = make_password(DEMO_PASSWORD)  # hashed once: argon2 is slow on purpose
+    users = [
+        Staff.objects.create(
+            username=username,
+            first_name=first,
+            last_name=last,
+            roles=[role.value],
+            grade=grade,
+            team=team,
+            password=password,
+            email=f"{username}@probation.example",
+        )
+        for username, first, last, role, grade in DEMO_USERS
+    ]
+    by_name = {u.username: u for u in users}
+    # Give the demo practitioners caseloads of their own.
+    cases = list(Case.objects.filter(team=team, restricted=False).order_by("id"))
+    for case, user in zip(
+        cases,
+        [by_name["demo.po"]] * 30 + [by_name["demo.pso"]] * 10 + [by_name["demo.pqip"]] * 5,
+        strict=False,
+    ):
+        Allocation.objects.filter(case=case, ended_at__isnull=True).update(practitioner=user)
+        case.practitioner = user
+        case.save(update_fields=["practitioner"])
+    # One restricted case nobody in the demo may open but its own practitioner, and one
+    # case the demo probation services officer is excluded from.
+    restricted = cases[-1]
+    restricted.restricted = True
+    restricted.restriction_message = "This case is restricted: contact the Head of PDU."
+    restricted.save(update_fields=["restricted", "restriction_message"])
+    CaseAccess.objects.get_or_create(
+        case=restricted, staff_id=restricted.practitioner_id, defaults={"kind": AccessKind.ALLOWED}
+    )
+    CaseAccess.objects.create(
+        case=cases[0],
+        staff=by_name["demo.pso"],
+        kind=AccessKind.EXCLUDED,
+        reason="Knows the person outside work",
+    )
+    return users

@@ -1,0 +1,9 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("desist.core.urls")),
+    path("", include("desist.accounts.urls")),
+    path("", include("desist.people.urls")),
+    path("", include("desist.access.urls")),
+    path("api/", include("desist.api.urls")),
+]
