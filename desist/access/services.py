@@ -17,17 +17,17 @@ def case_set_restricted(*, case: Case, restricted: bool, message: str, by, reque
     case.save(update_fields=["restricted", "restriction_message", "version", "updated_at"])
     case.refresh_from_db(fields=["version"])
     after = {"restricted": restricted, "restriction_message": message}
-    if restricted and case.practitioner_id:
-        # The allocated practitioner always keeps access to their own case.
-        CaseAccess.objects.get_or_create(
-            case=case,
-            staff_id=case.practitioner_id,
-            defaults={
-                "kind": AccessKind.ALLOWED,
-                "added_by": by,
-                "reason": "Allocated practitioner",
-            },
-        )
+    if restricted:
+        # The allocated practitioner keeps their own case, and whoever restricts it keeps it
+        # too, or the restriction would lock out the person managing it.
+        keep = {case.practitioner_id: "Allocated practitioner", by.pk: "Restricted the case"}
+        for staff_id, reason in keep.items():
+            if staff_id is not None:
+                CaseAccess.objects.get_or_create(
+                    case=case,
+                    staff_id=staff_id,
+                    defaults={"kind": AccessKind.ALLOWED, "added_by": by, "reason": reason},
+                )
     audit_record(
         actor=by,
         action=Action.CHANGE,
