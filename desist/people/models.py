@@ -183,3 +183,13 @@ class Allocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} to {self.practitioner_id} from {self.started_at:%Y-%m-%d}"
+
+
+class NameWord(models.Model):
+    """Every distinct word of every name: the vocabulary a misspelt word is matched against
+    before the names themselves are looked up (desist.people.search)."""
+
+    word = models.CharField(max_length=60, unique=True)
+
+    def __str__(self) -> str:
+        return self.word

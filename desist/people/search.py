@@ -3,29 +3,32 @@ birth, among the cases the searching user may see.
 
 One query box, as practitioners use it: "J123456", "2004/46583U", "Jon Smth 3/4/1985".
 Exact identifiers are looked up first. Names are matched word by word, forgiving a letter or
-two ("Jon Smth" finds "John Smith") and accepting the start of a word ("Smi"). On
-PostgreSQL a trigram index (pg_trgm, nearest-first) narrows the candidates; SQLite reads the
-candidates directly. Both score them with the same function below, so both give the same
-results.
+two ("Jon Smth" finds "John Smith") and accepting the start of a word ("Smi"). Each typed
+word is first matched against the vocabulary of name words (a few thousand, cached in the
+process); on PostgreSQL a full-text index then finds the names containing those words, while
+SQLite reads every name. Both score the candidates with the same function below, so both
+give the same results.
 """
 
+import bisect
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.contrib.postgres.search import TrigramDistance
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from desist.access.selectors import visible_cases
 from desist.people.identifiers import CRN_PATTERN, normalise_pnc
-from desist.people.models import Case, SearchName
+from desist.people.models import Case, NameWord, SearchName
 from desist.people.names import normalise_name
 
 RESULT_LIMIT = 50
-# Trigram candidates read on PostgreSQL before scoring: enough that every plausible match of
-# a two-word name is among them, few enough to score in well under a millisecond each.
-CANDIDATE_LIMIT = 400
+# The same expression as the index in migration people 0002, so the index serves it.
+FULL_TEXT_MATCH = "to_tsvector('simple'::regconfig, name) @@ to_tsquery('simple'::regconfig, %s)"
+# At most this many names are scored per search: a whole national surname fits.
+CANDIDATE_LIMIT = 5000
 # A query word matches a name word at this similarity (0-100) or better.
 WORD_MATCH_THRESHOLD = 75
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y")
@@ -122,17 +125,22 @@ def _by_name(cases: QuerySet[Case], terms: SearchTerms) -> list[Match]:
     if terms.date_of_birth:
         names = SearchName.objects.filter(case__in=cases.filter(date_of_birth=terms.date_of_birth))
     elif connection.vendor == "postgresql":
-        # The nearest names nationally, read straight off the index: joining the visibility
-        # subqueries into this scan doubles its cost, so visibility is applied afterwards,
-        # to the few candidates, by in_bulk below.
-        names = _nearest_by_trigram(SearchName.objects.all(), terms.name)
+        # Visibility is applied to the candidates afterwards (in_bulk below): joining it into
+        # the index scan would only slow the scan down.
+        alternatives = [sorted(similar_words(word)) for word in terms.name.split()]
+        if not all(alternatives):
+            return []
+        query = " & ".join("(" + " | ".join(words) + ")" for words in alternatives)
+        names = SearchName.objects.extra(
+            where=[FULL_TEXT_MATCH],
+            params=[query],
+        )
     else:
         names = SearchName.objects.filter(case__in=cases)
-    rows = names.values_list("case_id", "name", "is_alias")
-    if connection.vendor == "postgresql" and not terms.date_of_birth:
-        rows = rows[:CANDIDATE_LIMIT]
     best: dict[int, tuple[float, str, bool]] = {}
-    for case_id, name, is_alias in rows:
+    for case_id, name, is_alias in names.values_list("case_id", "name", "is_alias")[
+        :CANDIDATE_LIMIT
+    ]:
         score = name_score(terms.name, name)
         if score > 0 and score > best.get(case_id, (0.0,))[0]:
             best[case_id] = (score, name, is_alias)
@@ -146,6 +154,45 @@ def _by_name(cases: QuerySet[Case], terms: SearchTerms) -> list[Match]:
     return sorted(matches, key=lambda m: (-m.score, m.case.last_name, m.case.first_name))
 
 
-def _nearest_by_trigram(names: QuerySet[SearchName], query: str) -> QuerySet[SearchName]:
-    """The names nearest the query by trigram distance, read through the GiST index."""
-    return names.annotate(distance=TrigramDistance("name", query)).order_by("distance")
+class _Vocabulary:
+    """Every name word, sorted, kept in the process and reloaded when words are added
+    (the newest word's id changes) or when this process adds some."""
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.words: list[str] = []
+
+    def current(self) -> list[str]:
+        version = NameWord.objects.aggregate(newest=Max("id"))["newest"]
+        if version != self.version:
+            self.words = sorted(NameWord.objects.values_list("word", flat=True))
+            self.version = version
+        return self.words
+
+    def forget(self) -> None:
+        self.version = None
+
+
+vocabulary = _Vocabulary()
+
+
+def similar_words(word: str) -> set[str]:
+    """The vocabulary words that word_score accepts for this typed word."""
+    words = vocabulary.current()
+    found = {
+        w
+        for w, _, _ in process.extract(
+            word,
+            words,
+            scorer=Indel.normalized_similarity,
+            score_cutoff=WORD_MATCH_THRESHOLD / 100,
+            limit=None,
+        )
+    }
+    if len(word) >= 2:  # the start of a word: every vocabulary word with this prefix
+        start = bisect.bisect_left(words, word)
+        end = bisect.bisect_left(words, word + "\uffff")
+        found.update(words[start:end])
+    if word in words:
+        found.add(word)
+    return found

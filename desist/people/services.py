@@ -10,8 +10,9 @@ from django.utils import timezone
 from desist.audit.models import Action
 from desist.audit.services import audit_record, field_changes, snapshot
 from desist.organisation.models import Team
-from desist.people.models import Address, Alias, Allocation, Case, SearchName
+from desist.people.models import Address, Alias, Allocation, Case, NameWord, SearchName
 from desist.people.names import normalise_name
+from desist.people.search import vocabulary
 from desist.people.tasks import tell_practitioner_of_allocation
 
 PERSONAL_DETAIL_FIELDS = (
@@ -53,7 +54,8 @@ def crn_generate(*, prefix: str, rng: random.Random | None = None) -> str:
 
 
 def search_names_refresh(case: Case) -> None:
-    """Rebuild the normalised names a case is found by: its own name and every alias."""
+    """Rebuild the normalised names a case is found by (its own name and every alias), and
+    add their words to the search vocabulary."""
     SearchName.objects.filter(case=case).delete()
     names = [SearchName(case=case, name=normalise_name(case.first_name, case.last_name))]
     names += [
@@ -61,6 +63,9 @@ def search_names_refresh(case: Case) -> None:
         for a in case.aliases.all()
     ]
     SearchName.objects.bulk_create(names)
+    words = {word for n in names for word in n.name.split()}
+    NameWord.objects.bulk_create([NameWord(word=w) for w in words], ignore_conflicts=True)
+    vocabulary.forget()
 
 
 @transaction.atomic

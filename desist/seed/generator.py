@@ -18,6 +18,7 @@ from tqdm import tqdm
 from desist.accounts.roles import Role
 from desist.organisation.models import Court, Office, Prison, ProbationDeliveryUnit, Region, Team
 from desist.people.identifiers import format_pnc
+from desist.people.models import NameWord
 from desist.people.names import normalise_name
 from desist.seed.bulk import bulk_load, next_id, reset_sequences
 
@@ -438,7 +439,14 @@ def generate_people(
         ("access_caseaccess", ACCESS_COLUMNS, access),
     ):
         bulk_load(table, columns, tqdm(rows, desc=f"Loading {table}", disable=not progress))
-    reset_sequences(list(ids))
+    words = sorted({word for _, _, name, _ in names for word in name.split()})
+    known = set(NameWord.objects.values_list("word", flat=True))
+    first_word = next_id("people_nameword")
+    new_words = [w for w in words if w not in known]
+    bulk_load(
+        "people_nameword", ("id", "word"), ((first_word + i, w) for i, w in enumerate(new_words))
+    )
+    reset_sequences([*ids, "people_nameword"])
 
 
 def seed(
