@@ -2,7 +2,14 @@ from django import forms
 
 from desist.core.forms import GovukDateField
 from desist.organisation.models import Team
-from desist.people.constants import AddressStatus, AddressType, Ethnicity, Gender
+from desist.people.constants import (
+    AddressStatus,
+    AddressType,
+    ContactRelationship,
+    DisabilityType,
+    Ethnicity,
+    Gender,
+)
 from desist.people.identifiers import normalise_pnc
 
 
@@ -110,3 +117,43 @@ class AddressForm(forms.Form):
         ):
             self.add_error("line_1", "Enter the first line of the address and the postcode")
         return data
+
+
+class PersonalContactForm(forms.Form):
+    relationship = forms.ChoiceField(
+        choices=ContactRelationship.choices,
+        error_messages={"required": "Select their relationship to the person"},
+    )
+    name = forms.CharField(max_length=100, error_messages={"required": "Enter their name"})
+    phone = forms.CharField(label="Telephone", max_length=30, required=False)
+    email = forms.EmailField(
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    address = forms.CharField(required=False, widget=forms.Textarea)
+    notes = forms.CharField(required=False, widget=forms.Textarea)
+
+
+class DisabilityForm(forms.Form):
+    type = forms.ChoiceField(
+        label="Disability or condition",
+        choices=DisabilityType.choices,
+        error_messages={"required": "Select the disability or condition"},
+    )
+    adjustments = forms.CharField(
+        label="Reasonable adjustments",
+        required=False,
+        widget=forms.Textarea,
+        help_text="For example, appointments on the ground floor, or written reminders",
+    )
+    start_date = GovukDateField(label="Date recorded", required=False)
+
+
+class AliasForm(forms.Form):
+    first_name = forms.CharField(max_length=50, error_messages={"required": "Enter a first name"})
+    last_name = forms.CharField(max_length=50, error_messages={"required": "Enter a last name"})
+    date_of_birth = GovukDateField(
+        label="Date of birth used with this name", required=False, max_today=True
+    )

@@ -3,7 +3,7 @@
 import random
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -126,12 +126,27 @@ def case_update_details(*, case: Case, version: int, by, request=None, **details
     return current
 
 
-ADDRESS_FIELDS = ("status", "type", "line_1", "line_2", "town", "county", "postcode", "start_date")
+@transaction.atomic
+def case_record_add(*, case: Case, model: type[models.Model], by, request=None, **fields):
+    """Add a record that belongs to a case (address, alias, personal contact, disability),
+    audited with every field it was given."""
+    record = model.objects.create(case=case, **fields)
+    audit_record(
+        actor=by,
+        action=Action.CREATE,
+        case=case,
+        subject=model._meta.model_name,
+        subject_id=record.pk,
+        changes=field_changes({}, snapshot(record, fields)),
+        request=request,
+    )
+    return record
 
 
 @transaction.atomic
 def address_add(*, case: Case, by, request=None, **fields) -> Address:
-    """Add an address. A new main address moves the old one to the history, ended today."""
+    """Add an address. A new main address moves the old one to the history, ended the day
+    the new one starts."""
     if fields.get("status") == "MAIN":
         for old in case.addresses.select_for_update().filter(status="MAIN"):
             old.status, old.end_date = "PREVIOUS", fields.get("start_date") or date.today()
@@ -145,32 +160,13 @@ def address_add(*, case: Case, by, request=None, **fields) -> Address:
                 changes={"status": ["MAIN", "PREVIOUS"], "end_date": [None, str(old.end_date)]},
                 request=request,
             )
-    address = Address.objects.create(case=case, **fields)
-    audit_record(
-        actor=by,
-        action=Action.CREATE,
-        case=case,
-        subject="address",
-        subject_id=address.pk,
-        changes=field_changes({}, snapshot(address, ADDRESS_FIELDS)),
-        request=request,
-    )
-    return address
+    return case_record_add(case=case, model=Address, by=by, request=request, **fields)
 
 
 @transaction.atomic
-def alias_add(*, case: Case, by, request=None, first_name: str, last_name: str, **extra) -> Alias:
-    alias = Alias.objects.create(case=case, first_name=first_name, last_name=last_name, **extra)
+def alias_add(*, case: Case, by, request=None, **fields) -> Alias:
+    alias = case_record_add(case=case, model=Alias, by=by, request=request, **fields)
     search_names_refresh(case)
-    audit_record(
-        actor=by,
-        action=Action.CREATE,
-        case=case,
-        subject="alias",
-        subject_id=alias.pk,
-        changes={"first_name": [None, first_name], "last_name": [None, last_name]},
-        request=request,
-    )
     return alias
 
 

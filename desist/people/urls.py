@@ -10,5 +10,5 @@ urlpatterns = [
     path("cases/new/", views.case_create, name="case-create"),
     path("cases/<str:crn>/", views.case_overview, name="case"),
     path("cases/<str:crn>/personal-details/", views.case_edit_details, name="case-edit"),
-    path("cases/<str:crn>/addresses/new/", views.address_add, name="address-add"),
+    path("cases/<str:crn>/<str:kind>/new/", views.record_add, name="record-add"),
 ]

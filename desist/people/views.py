@@ -1,10 +1,11 @@
 """Pages for people on probation. Each reads: check access, load, render."""
 
 import csv
+from functools import partial
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
@@ -13,7 +14,15 @@ from desist.accounts.roles import Permission
 from desist.audit.models import Action
 from desist.audit.services import audit_record
 from desist.people import selectors, services
-from desist.people.forms import AddressForm, CaseCreateForm, EditPersonalDetailsForm
+from desist.people.forms import (
+    AddressForm,
+    AliasForm,
+    CaseCreateForm,
+    DisabilityForm,
+    EditPersonalDetailsForm,
+    PersonalContactForm,
+)
+from desist.people.models import Disability, PersonalContact
 from desist.people.search import case_search, parse_query
 
 
@@ -100,14 +109,34 @@ def case_edit_details(request, crn):
     return render(request, "people/case_edit_details.html", {"case": case, "form": form})
 
 
-def address_add(request, crn):
+# The records a case holds that staff add one at a time: URL word → (page title, form, service).
+CASE_RECORDS = {
+    "addresses": ("Add an address", AddressForm, services.address_add),
+    "aliases": ("Add an alias", AliasForm, services.alias_add),
+    "contacts": (
+        "Add a personal contact",
+        PersonalContactForm,
+        partial(services.case_record_add, model=PersonalContact),
+    ),
+    "disabilities": (
+        "Add a disability or reasonable adjustment",
+        DisabilityForm,
+        partial(services.case_record_add, model=Disability),
+    ),
+}
+
+
+def record_add(request, crn, kind):
+    if kind not in CASE_RECORDS:
+        raise Http404
+    title, form_class, add = CASE_RECORDS[kind]
     case = get_case_for_user(request, crn, permission=Permission.EDIT_CASE)
-    form = AddressForm(request.POST or None)
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.address_add(case=case, by=request.user, request=request, **form.cleaned_data)
-        messages.success(request, "Address added")
+        add(case=case, by=request.user, request=request, **form.cleaned_data)
+        messages.success(request, f"{title.removeprefix('Add ').capitalize()} added")
         return redirect("people:case", crn=case.crn)
-    return render(request, "people/address_add.html", {"case": case, "form": form})
+    return render(request, "people/record_add.html", {"case": case, "form": form, "title": title})
 
 
 def case_create(request):

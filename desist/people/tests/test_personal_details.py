@@ -163,3 +163,51 @@ def test_allocation_history_and_the_practitioner_is_emailed(
     assert history[0].ended_at is not None and history[1].ended_at is None
     assert any(case.crn in m.subject and m.to == [colleague.email] for m in mailoutbox)
     assert "Smith" not in mailoutbox[-1].body  # personal details stay inside Desist
+
+
+def test_a_personal_contact_and_a_disability_are_added_and_audited(
+    client, signed_in, officer, case
+):
+    signed_in(officer)
+    response = client.post(
+        f"/cases/{case.crn}/contacts/new/",
+        {
+            "relationship": "GP",
+            "name": "Dr Okafor",
+            "phone": "0191 222 3333",
+        },
+    )
+    assert response.status_code == 302
+    response = client.post(
+        f"/cases/{case.crn}/disabilities/new/",
+        {
+            "type": "HEAR",
+            "adjustments": "Use the hearing loop in interview room 2",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(f"/cases/{case.crn}/").content.decode()
+    assert "Dr Okafor" in page and "Use the hearing loop" in page
+    subjects = set(
+        AuditEvent.objects.filter(case=case, action=Action.CREATE).values_list("subject", flat=True)
+    )
+    assert {"personalcontact", "disability"} <= subjects
+
+
+def test_an_alias_makes_the_person_findable(client, signed_in, officer, case):
+    signed_in(officer)
+    client.post(
+        f"/cases/{case.crn}/aliases/new/", {"first_name": "Johnny", "last_name": "Smithson"}
+    )
+    assert b"Matched alias: Johnny Smithson" in client.get("/search/?q=johny+smithson").content
+
+
+def test_an_unknown_record_kind_is_not_found(client, signed_in, officer, case):
+    signed_in(officer)
+    assert client.get(f"/cases/{case.crn}/convictions/new/").status_code == 404
+
+
+def test_a_contact_needs_a_name(client, signed_in, officer, case):
+    signed_in(officer)
+    response = client.post(f"/cases/{case.crn}/contacts/new/", {"relationship": "GP"})
+    assert b'href="#id_name">Enter their name' in response.content
