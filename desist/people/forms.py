@@ -52,6 +52,8 @@ class PersonalDetailsForm(forms.Form):
     ethnicity = forms.ChoiceField(
         choices=[("", "Not recorded"), *Ethnicity.choices], required=False
     )
+    religion = forms.CharField(label="Religion or belief", max_length=50, required=False)
+    sexual_orientation = forms.CharField(max_length=50, required=False)
 
     def clean_pnc(self):
         value = self.cleaned_data["pnc"].strip()
