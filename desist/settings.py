@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "desist.people",
     "desist.access",
     "desist.audit",
+    "desist.sentences",
+    "desist.supervision",
     "desist.api",
 ]
 

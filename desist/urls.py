@@ -5,5 +5,7 @@ urlpatterns = [
     path("", include("desist.accounts.urls")),
     path("", include("desist.people.urls")),
     path("", include("desist.access.urls")),
+    path("", include("desist.sentences.urls")),
+    path("", include("desist.supervision.urls")),
     path("api/", include("desist.api.urls")),
 ]
