@@ -87,8 +87,7 @@ def test_sign_out_needs_post(client, officer, signed_in):
     assert client.get("/caseload/").status_code == 302
 
 
-def test_session_cookie_is_secure_outside_demo_mode(settings):
-    from desist import settings as desist_settings
-
-    assert desist_settings.CSRF_COOKIE_HTTPONLY
-    assert desist_settings.SESSION_COOKIE_HTTPONLY
+def test_cookies_are_secure_outside_demo_mode(settings):
+    # The test settings are production's: no demo, no debug.
+    assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
+    assert settings.SESSION_COOKIE_HTTPONLY
