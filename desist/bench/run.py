@@ -1,0 +1,553 @@
+"""Benchmark at national scale: 250,000 people on PostgreSQL, the app under gunicorn, concurrent
+clients on loopback, p50/p95 per page and each page's ratio to a floor endpoint that
+does the least a signed-in request can do (session check and SELECT 1).
+
+    make bench                                   # builds the dataset once, then reuses it
+    make bench BENCH_ARGS="--reseed"             # rebuild and time the seed
+    make bench BENCH_ARGS="--requests 200 --seconds 30"
+
+Writes bench-results/bench.json and prints a table. Fails loudly (non-zero exit) if any
+endpoint answers anything but 200; a missed latency target is reported, not an error.
+
+The database (--database-url, else DATABASE_URL, else desist_bench on the local server) is
+dropped and rebuilt when it lacks the people or was built by other seed code or migrations;
+a database whose name does not contain "bench" is only ever dropped with --reseed.
+"""
+
+import argparse
+import hashlib
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote_plus, urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/desist_bench"
+BENCH_SECRET_KEY = "desist-bench-only-secret-key-not-for-production-0123456789"
+FLOOR = "floor"
+# Targets: p95 in milliseconds, and every page within MAX_RATIO times the floor's p95.
+TARGETS_MS = {"name search": 50, "CRN search": 50, "case page": 100, "caseload": 100}
+MAX_RATIO = 5
+SEED_TARGET_SECONDS = 600
+WARM_UP = 40
+NAME_QUERIES = 20
+CRN_QUERIES = 40
+CASELOAD_TARGET = 40
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+def bench_env(url: str) -> dict[str, str]:
+    """The environment the app runs with: production settings, two-factor required."""
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "SECRET_KEY": BENCH_SECRET_KEY,
+        "DESIST_DEMO": "False",
+        "DEBUG": "False",
+        "SECURE_COOKIES": "False",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SETTINGS_MODULE": "desist.settings",
+    }
+
+
+def _admin_url(url: str) -> tuple[str, str]:
+    """(the database's name, a URL for the same server's `postgres` database)."""
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name:
+        raise BenchError(f"No database name in {url}")
+    return name, urlunsplit(parts._replace(path="/postgres"))
+
+
+def dataset_fingerprint(people: int) -> str:
+    """Identifies what built a dataset: the size, the seed code and every migration. A
+    dataset built by other code is rebuilt rather than measured."""
+    digest = hashlib.sha256(f"people={people} seed=1".encode())
+    files = sorted((ROOT / "desist" / "seed").glob("*.py"))
+    files += sorted((ROOT / "desist").glob("*/migrations/*.py"))
+    for path in files:
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return f"desist-bench {digest.hexdigest()[:16]}"
+
+
+def source_fingerprint() -> dict:
+    """The code measured: git HEAD (read only) and a digest of the working tree's source."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "desist").rglob("*.py")):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return {"git_head": head or None, "source_sha256": digest.hexdigest()[:16]}
+
+
+def _database_comment(admin: str, name: str) -> str | None:
+    import psycopg
+
+    with psycopg.connect(admin, connect_timeout=10) as conn:
+        row = conn.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [name],
+        ).fetchone()
+    return row[0] if row else None
+
+
+def _count_people(url: str) -> int:
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=10) as db:
+            return db.execute("SELECT count(*) FROM people_case").fetchone()[0]
+    except psycopg.Error:
+        return 0  # no database or no tables yet
+
+
+def _run(label: str, args: list[str], env: dict[str, str]) -> float:
+    print(f"$ {' '.join(args[1:])}", flush=True)
+    started = time.monotonic()
+    result = subprocess.run([PYTHON, *args], env=env, cwd=ROOT)
+    seconds = time.monotonic() - started
+    if result.returncode != 0:
+        raise BenchError(f"{label} failed (exit {result.returncode}) after {seconds:.1f} s")
+    return seconds
+
+
+def ensure_dataset(url: str, people: int, reseed: bool) -> dict:
+    """Reuse the database if it holds enough people; otherwise rebuild and time the seed.
+    Returns what to report about the dataset."""
+    import psycopg
+    from psycopg import sql
+
+    name, admin = _admin_url(url)
+    fingerprint = dataset_fingerprint(people)
+    existing = 0 if reseed else _count_people(url)
+    if existing >= people:
+        if _database_comment(admin, name) == fingerprint:
+            print(f"Reusing {existing:,} people in database {name}", flush=True)
+            return {"people": existing, "seeded": False, "seed_seconds": None}
+        print(f"Database {name} was built by other seed code or migrations: rebuilding")
+    else:
+        print(f"Database {name} has {existing:,} people (want {people:,}): rebuilding")
+    if "bench" not in name and not reseed:
+        raise BenchError(
+            f"Refusing to drop database {name!r}: its name does not contain 'bench'. "
+            "Pass --reseed to confirm, or point --database-url at a bench database."
+        )
+    with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+        drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+        conn.execute(drop.format(sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    env = bench_env(url)
+    migrate_seconds = _run("migrate", ["-m", "desist", "migrate", "--no-input", "-v0"], env)
+    seed_seconds = _run(
+        "seed",
+        ["-m", "desist", "seed", "--people", str(people), "--seed", "1"],
+        env,
+    )
+    print(f"Seeded {people:,} people in {seed_seconds:.1f} s", flush=True)
+    started = time.monotonic()
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("VACUUM ANALYZE")
+    vacuum_seconds = time.monotonic() - started
+    with psycopg.connect(admin, autocommit=True) as conn:
+        comment = sql.SQL("COMMENT ON DATABASE {} IS {}")
+        conn.execute(comment.format(sql.Identifier(name), sql.Literal(fingerprint)))
+    print(f"VACUUM ANALYZE in {vacuum_seconds:.1f} s", flush=True)
+    return {
+        "people": _count_people(url),
+        "seeded": True,
+        "migrate_seconds": round(migrate_seconds, 1),
+        "seed_seconds": round(seed_seconds, 1),
+        "vacuum_analyze_seconds": round(vacuum_seconds, 1),
+    }
+
+
+def _misspell(word: str, rng: random.Random) -> str:
+    """Drop one inner letter ("smith" -> "smth"), as a hurried typist does."""
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    return word[:i] + word[i + 1 :]
+
+
+def prepare(url: str) -> dict:
+    """A signed-in, two-factor-verified session for a probation officer with about 40 cases,
+    and the request paths to measure. Runs in this process against the bench database."""
+    os.environ.update(bench_env(url))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db.models import Count
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from desist.access.selectors import visible_cases
+    from desist.accounts.models import Staff
+    from desist.accounts.roles import Role
+    from desist.people.models import Case
+    from desist.people.search import case_search
+
+    assert settings.SESSION_COOKIE_NAME == "sessionid"
+    assert not settings.DEMO_MODE, "the bench runs with two-factor sign-in required"
+    loads = dict(
+        Case.objects.exclude(practitioner=None)
+        .values_list("practitioner_id")
+        .annotate(n=Count("id"))
+        .values_list("practitioner_id", "n")
+    )
+    officers = Staff.objects.filter(
+        pk__in=loads, roles__contains=[Role.PROBATION_OFFICER.value], is_active=True
+    ).values_list("pk", flat=True)
+    ranked = sorted(officers, key=lambda pk: (abs(loads[pk] - CASELOAD_TARGET), pk))
+    if not ranked:
+        raise BenchError("No probation officer holds a caseload: is the dataset seeded?")
+    user = Staff.objects.get(pk=ranked[0])
+
+    device = TOTPDevice.objects.filter(user=user, name="bench", confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.create()
+
+    visible = visible_cases(user)
+    own = list(visible.filter(practitioner=user).order_by("crn").values_list("crn", flat=True))
+    rng = random.Random(1)
+    max_id = Case.objects.order_by("-pk").values_list("pk", flat=True).first()
+    sample_ids = rng.sample(range(1, max_id + 1), 400)
+    sample = list(
+        visible.filter(pk__in=sample_ids)
+        .order_by("pk")
+        .values_list("crn", "first_name", "last_name")
+    )
+    named = [row for row in sample if len(row[2]) >= 4 and " " not in row[2]][:NAME_QUERIES]
+    name_queries = [(crn, f"{first} {_misspell(last, rng)}".lower()) for crn, first, last in named]
+    # How often the misspelt query finds the person it was made from (reported, not asserted).
+    found = sum(
+        any(m.case.crn == crn for m in case_search(user, query)) for crn, query in name_queries
+    )
+    crns = [crn for crn, _, _ in sample[:CRN_QUERIES]]
+    return {
+        "cookie": session.session_key,
+        "user": {
+            "username": user.username,
+            "roles": user.roles,
+            "caseload": loads[user.pk],
+            "caseload_visible": len(own),
+        },
+        "name_queries": [query for _, query in name_queries],
+        "name_queries_finding_their_person": found,
+        "paths": {
+            FLOOR: ["/health/session"],
+            "name search": [f"/search/?q={quote_plus(q)}" for _, q in name_queries],
+            "CRN search": [f"/search/?q={crn}" for crn in crns],
+            "case page": [f"/cases/{crn}/" for crn in own],
+            "caseload": ["/caseload/"],
+        },
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_gunicorn(url: str, port: int, workers: int) -> subprocess.Popen:
+    gunicorn = Path(PYTHON).parent / "gunicorn"
+    args = [
+        str(gunicorn),
+        "desist.wsgi:application",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        str(workers),
+        "--log-level",
+        "warning",
+    ]
+    print(f"$ {' '.join(args[1:])}", flush=True)
+    # Whitenoise warns once per worker that STATIC_ROOT is absent: nothing measured is static.
+    env = {**bench_env(url), "PYTHONWARNINGS": "ignore:No directory at:UserWarning"}
+    server = subprocess.Popen(args, env=env, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise BenchError(f"gunicorn exited with {server.returncode} before answering")
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+        try:
+            conn.request("GET", "/health/live")
+            response = conn.getresponse()
+            response.read()
+            if response.status == 200:
+                return server
+        except OSError:
+            pass
+        finally:
+            conn.close()
+        time.sleep(0.2)
+    stop(server)
+    raise BenchError("gunicorn did not answer /health/live within 60 s")
+
+
+def stop(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+class Clients:
+    """Concurrent clients, each with its own keep-alive connection and the session cookie."""
+
+    # gunicorn's sync workers close the connection after each response (they do not keep
+    # connections alive); http.client then reconnects on the next request by itself, so each
+    # latency includes a loopback TCP connect, as it would behind a proxy without keep-alive.
+
+    def __init__(self, port: int, cookie: str, concurrency: int):
+        self.port = port
+        self.headers = {"Cookie": f"sessionid={cookie}"}
+        self.connections = [
+            http.client.HTTPConnection("127.0.0.1", port, timeout=60) for _ in range(concurrency)
+        ]
+
+    def run(self, paths: list[str], requests: int, seconds: float) -> list[float]:
+        """Send up to `requests` requests over `paths` in turn, stopping after `seconds`.
+        Returns each request's latency in milliseconds; raises if any is not a 200."""
+        timings: list[float] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+        issued = 0
+        deadline = time.monotonic() + seconds
+
+        def take() -> int | None:
+            nonlocal issued
+            with lock:
+                if issued >= requests or errors or time.monotonic() > deadline:
+                    return None
+                issued += 1
+                return issued - 1
+
+        def client(conn: http.client.HTTPConnection) -> None:
+            while (i := take()) is not None:
+                path = paths[i % len(paths)]
+                started = time.perf_counter()
+                try:
+                    conn.request("GET", path, headers=self.headers)
+                    response = conn.getresponse()
+                    body = response.read()
+                except (OSError, http.client.HTTPException) as error:
+                    conn.close()
+                    with lock:
+                        errors.append(f"GET {path}: {type(error).__name__}: {error}")
+                    return
+                elapsed = (time.perf_counter() - started) * 1000
+                if response.status != 200:
+                    where = response.getheader("Location", "")
+                    with lock:
+                        errors.append(
+                            f"GET {path} answered {response.status} {where} "
+                            f"{body[:200].decode(errors='replace')!r}"
+                        )
+                    return
+                with lock:
+                    timings.append(elapsed)
+
+        threads = [threading.Thread(target=client, args=(c,)) for c in self.connections]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if errors:
+            raise BenchError("; ".join(errors[:3]))
+        return timings
+
+    def close(self) -> None:
+        for conn in self.connections:
+            conn.close()
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Linear-interpolated percentile (as numpy's default)."""
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    rank = (len(ordered) - 1) * p / 100
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def summarise(timings: list[float], wall_seconds: float) -> dict:
+    return {
+        "count": len(timings),
+        "p50_ms": round(percentile(timings, 50), 1),
+        "p95_ms": round(percentile(timings, 95), 1),
+        "mean_ms": round(statistics.mean(timings), 1),
+        "max_ms": round(max(timings), 1),
+        "throughput_rps": round(len(timings) / wall_seconds, 1),
+    }
+
+
+def judge(results: dict) -> None:
+    floor = results[FLOOR]["p95_ms"]
+    for name, row in results.items():
+        row["ratio_to_floor_p95"] = round(row["p95_ms"] / floor, 2)
+        if name in TARGETS_MS:
+            row["target_p95_ms"] = TARGETS_MS[name]
+            row["target_ratio"] = MAX_RATIO
+            row["p95_met"] = row["p95_ms"] <= TARGETS_MS[name]
+            row["ratio_met"] = row["ratio_to_floor_p95"] <= MAX_RATIO
+            row["met"] = row["p95_met"] and row["ratio_met"]
+
+
+def print_table(report: dict) -> None:
+    dataset = report["dataset"]
+    seed = dataset["seed_seconds"]
+    print()
+    print(
+        f"{dataset['people']:,} people; seed "
+        + (
+            f"{seed:.1f} s (target < {SEED_TARGET_SECONDS} s: "
+            f"{'met' if dataset['seed_met'] else 'MISSED'})"
+            if seed is not None
+            else "not run (dataset reused)"
+        )
+    )
+    print(
+        f"user {report['user']['username']} ({report['user']['caseload']} cases); "
+        f"{report['concurrency']} clients, {report['gunicorn_workers']} gunicorn workers, "
+        f"{report['cpu_count']} CPUs"
+    )
+    header = (
+        f"{'endpoint':<12} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} "
+        f"{'x floor':>8}  target"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, row in report["results"].items():
+        target = ""
+        if "met" in row:
+            target = f"p95 <= {row['target_p95_ms']} ms and <= {MAX_RATIO}x floor: " + (
+                "met" if row["met"] else "MISSED"
+            )
+        print(
+            f"{name:<12} {row['count']:>5} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} "
+            f"{row['mean_ms']:>8.1f} {row['ratio_to_floor_p95']:>8.2f}  {target}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--database-url", default=os.environ.get("DATABASE_URL", DEFAULT_URL), metavar="URL"
+    )
+    parser.add_argument("--people", type=int, default=250_000)
+    parser.add_argument("--requests", type=int, default=400, help="per endpoint, after warm-up")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=60, help="time cap per endpoint")
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="endpoints take turns this many times"
+    )
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument("--reseed", action="store_true", help="rebuild the dataset")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench-results" / "bench.json")
+    args = parser.parse_args(argv)
+
+    dataset: dict = {}
+    try:
+        dataset = ensure_dataset(args.database_url, args.people, args.reseed)
+        setup = prepare(args.database_url)
+        print(
+            f"Bench user {setup['user']['username']}: {setup['user']['caseload']} cases; "
+            f"{setup['name_queries_finding_their_person']}/{len(setup['name_queries'])} "
+            "misspelt name queries find their person",
+            flush=True,
+        )
+        code = source_fingerprint()  # what gunicorn is about to load
+        port = free_port()
+        server = start_gunicorn(args.database_url, port, args.workers)
+        try:
+            clients = Clients(port, setup["cookie"], args.concurrency)
+            # Endpoints take turns, a slice of the requests each per round, so a burst of
+            # load from elsewhere on the machine falls on all of them, not one.
+            paths_by_name = setup["paths"]
+            timings: dict[str, list[float]] = {name: [] for name in paths_by_name}
+            busy = dict.fromkeys(paths_by_name, 0.0)
+            for paths in paths_by_name.values():
+                clients.run(paths, WARM_UP, args.seconds)
+            for round_ in range(args.rounds):
+                share = args.requests // args.rounds + (round_ < args.requests % args.rounds)
+                for name, paths in paths_by_name.items():
+                    started = time.monotonic()
+                    timings[name] += clients.run(paths, share, args.seconds / args.rounds)
+                    busy[name] += time.monotonic() - started
+            results = {name: summarise(timings[name], busy[name]) for name in paths_by_name}
+            for name, row in results.items():
+                print(f"  {name}: {row['count']} requests, p95 {row['p95_ms']} ms", flush=True)
+            clients.close()
+        finally:
+            stop(server)
+    except BenchError as error:
+        print(f"bench failed: {error}", file=sys.stderr)
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(json.dumps({"dataset": dataset, "error": str(error)}, indent=2))
+        return 1
+
+    judge(results)
+    dataset["seed_target_seconds"] = SEED_TARGET_SECONDS
+    seed_seconds = dataset["seed_seconds"]
+    dataset["seed_met"] = seed_seconds < SEED_TARGET_SECONDS if seed_seconds is not None else None
+    report = {
+        "dataset": dataset,
+        "database": _admin_url(args.database_url)[0],
+        "code": code,
+        "user": setup["user"],
+        "concurrency": args.concurrency,
+        "gunicorn_workers": args.workers,
+        "requests_per_endpoint": args.requests,
+        "warm_up_per_endpoint": WARM_UP,
+        "rounds": args.rounds,
+        "seconds_cap": args.seconds,
+        "cpu_count": os.cpu_count(),
+        "name_queries": setup["name_queries"],
+        "name_queries_finding_their_person": setup["name_queries_finding_their_person"],
+        "targets": {
+            "p95_ms": TARGETS_MS,
+            "max_ratio_to_floor_p95": MAX_RATIO,
+            "seed_seconds": SEED_TARGET_SECONDS,
+        },
+        "all_met": all(row.get("met", True) for row in results.values()),
+        "results": results,
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2) + "\n")
+    print_table(report)
+    print(f"\nWritten to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
