@@ -127,7 +127,8 @@ def _by_name(cases: QuerySet[Case], terms: SearchTerms) -> list[Match]:
     elif connection.vendor == "postgresql":
         # Visibility is applied to the candidates afterwards (in_bulk below): joining it into
         # the index scan would only slow the scan down.
-        alternatives = [sorted(similar_words(word)) for word in terms.name.split()]
+        words = vocabulary.current()
+        alternatives = [sorted(similar_words(word, words)) for word in terms.name.split()]
         if not all(alternatives):
             return []
         query = " & ".join("(" + " | ".join(words) + ")" for words in alternatives)
@@ -144,14 +145,23 @@ def _by_name(cases: QuerySet[Case], terms: SearchTerms) -> list[Match]:
         score = name_score(terms.name, name)
         if score > 0 and score > best.get(case_id, (0.0,))[0]:
             best[case_id] = (score, name, is_alias)
-    ranked = sorted(best.items(), key=lambda item: -item[1][0])
-    visible = cases.in_bulk([case_id for case_id, _ in ranked])
-    matches = [
-        Match(case=visible[case_id], score=score, matched_name=name, by_alias=alias)
-        for case_id, (score, name, alias) in ranked
-        if case_id in visible
-    ][:RESULT_LIMIT]
-    return sorted(matches, key=lambda m: (-m.score, m.case.last_name, m.case.first_name))
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1]))
+    matches: list[Match] = []
+    # Load only the best few cases: a broad query ("sm") may score thousands of names. A case
+    # the user may not see drops out here, so keep reading until the page is full.
+    for start in range(0, len(ranked), RESULT_LIMIT * 2):
+        chunk = ranked[start : start + RESULT_LIMIT * 2]
+        visible = cases.in_bulk([case_id for case_id, _ in chunk])
+        matches += [
+            Match(case=visible[case_id], score=score, matched_name=name, by_alias=alias)
+            for case_id, (score, name, alias) in chunk
+            if case_id in visible
+        ]
+        if len(matches) >= RESULT_LIMIT:
+            break
+    return sorted(
+        matches[:RESULT_LIMIT], key=lambda m: (-m.score, m.case.last_name, m.case.first_name)
+    )
 
 
 class _Vocabulary:
@@ -176,9 +186,8 @@ class _Vocabulary:
 vocabulary = _Vocabulary()
 
 
-def similar_words(word: str) -> set[str]:
-    """The vocabulary words that word_score accepts for this typed word."""
-    words = vocabulary.current()
+def similar_words(word: str, words: list[str]) -> set[str]:
+    """The words of a sorted vocabulary that word_score accepts for this typed word."""
     found = {
         w
         for w, _, _ in process.extract(

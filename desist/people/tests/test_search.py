@@ -97,3 +97,16 @@ def test_htmx_gets_only_the_results(client, signed_in, officer, people):
     signed_in(officer)
     response = client.get("/search/?q=smith", HTTP_HX_REQUEST="true")
     assert b"<html" not in response.content and b"Smith, John" in response.content
+
+
+def test_a_broad_search_returns_the_best_fifty_the_user_may_see(officer, colleague, make_case):
+    from desist.access.models import AccessKind
+    from desist.access.services import case_access_add
+
+    hidden = make_case("Aaron", "Smith")
+    case_access_add(case=hidden, staff=officer, kind=AccessKind.EXCLUDED, reason="x", by=colleague)
+    for i in range(55):
+        make_case(f"Person{i:02d}", "Smith", practitioner=None)
+    matches = case_search(officer, "smith")
+    assert len(matches) == 50
+    assert hidden not in [m.case for m in matches]
