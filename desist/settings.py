@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "desist.audit",
     "desist.sentences",
     "desist.supervision",
+    "desist.risk",
+    "desist.courts",
     "desist.api",
 ]
 

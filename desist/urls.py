@@ -7,5 +7,7 @@ urlpatterns = [
     path("", include("desist.access.urls")),
     path("", include("desist.sentences.urls")),
     path("", include("desist.supervision.urls")),
+    path("", include("desist.risk.urls")),
+    path("", include("desist.courts.urls")),
     path("api/", include("desist.api.urls")),
 ]
