@@ -95,3 +95,14 @@ def test_the_accessibility_check_catches_problems(page):
     )
     with pytest.raises(AssertionError, match="image-alt"):
         assert_accessible(page)
+
+
+def test_a_date_typed_in_three_boxes_is_saved(page, journey):
+    sign_in(page, journey)
+    page.goto(f"{journey['url']}/cases/{journey['john'].crn}/personal-details/")
+    page.get_by_label("Day").fill("4")
+    page.get_by_label("Month").fill("11")
+    page.get_by_label("Year").fill("1986")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Personal details saved").wait_for()
+    assert "4 November 1986" in page.content()

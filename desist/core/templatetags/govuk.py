@@ -35,7 +35,7 @@ def error_summary(*forms_):
             continue
         errors += [{"href": "", "message": m} for m in form.non_field_errors()]
         for bound in form:
-            target = bound.id_for_label if _kind(bound) != "date" else f"{bound.auto_id}_day"
+            target = bound.id_for_label if _kind(bound) != "date" else f"{bound.auto_id}_0"
             errors += [{"href": f"#{target}", "message": m} for m in bound.errors]
     return {"errors": errors}
 
