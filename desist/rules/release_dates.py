@@ -307,7 +307,9 @@ def calculate_release_dates(
         or (governing is not None and governing.releases_on_licence)
     )
     if pre_cja and not _shorter_than(sentence, 12) and _shorter_than(sentence, 48):
-        led: date | None = _point(start, term_days, Fraction(3, 4), credit)
+        # Credit can carry the three-quarter point to before release: the licence is then
+        # already spent, so it expires on the day of release.
+        led: date | None = max(_point(start, term_days, Fraction(3, 4), credit), release)
     else:
         led = expiry if licence else None
 
