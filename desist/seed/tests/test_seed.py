@@ -1,5 +1,7 @@
 from collections import Counter
 
+from django.core.management import call_command
+
 from desist.accounts.models import Staff
 from desist.people.identifiers import is_crn, normalise_pnc
 from desist.people.models import Case
@@ -24,24 +26,7 @@ def test_seeded_data_is_plausible(db):
 def test_determinism(db):
     seed(people=100, seed=11, regions=2, progress=False)
     names = list(Case.objects.order_by("id").values_list("crn", "first_name", "last_name"))
-    from desist.access.models import CaseAccess
-    from desist.people.models import Address, Alias, Allocation, SearchName
-
-    for model in (Address, Allocation, SearchName, Alias, CaseAccess):
-        model.objects.all().delete()
-    Case.objects.all().delete()
-    Staff.objects.all().delete()
-    from desist.organisation.models import (
-        Court,
-        Office,
-        Prison,
-        ProbationDeliveryUnit,
-        Region,
-        Team,
-    )
-
-    for model in (Court, Office, Prison, Team, ProbationDeliveryUnit, Region):
-        model.objects.all().delete()
+    call_command("flush", interactive=False, verbosity=0)
     seed(people=100, seed=11, regions=2, progress=False)
     again = list(Case.objects.order_by("id").values_list("crn", "first_name", "last_name"))
     assert again == names
