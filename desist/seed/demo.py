@@ -8,6 +8,7 @@ from desist.accounts.models import Staff
 from desist.accounts.roles import Role
 from desist.people.models import Allocation, Case
 from desist.seed.generator import seed
+from desist.supervision.models import Appointment
 
 DEMO_PASSWORD = "demo-password-2026"
 DEMO_USERS = [
@@ -50,7 +51,10 @@ def seed_demo(*, people: int = 300, seed_value: int = 2026, progress: bool = Fal
         [by_name["demo.po"]] * 30 + [by_name["demo.pso"]] * 10 + [by_name["demo.pqip"]] * 5,
         strict=False,
     ):
+        # Seeding, not practice: the demo practitioners take over the seeded history too, so
+        # their diaries and worklists have something in them.
         Allocation.objects.filter(case=case, ended_at__isnull=True).update(practitioner=user)
+        Appointment.objects.filter(case=case).update(practitioner=user)
         case.practitioner = user
         case.save(update_fields=["practitioner"])
     # One restricted case nobody in the demo may open but its own practitioner, and one

@@ -21,6 +21,8 @@ from desist.people.identifiers import format_pnc
 from desist.people.models import NameWord
 from desist.people.names import normalise_name
 from desist.seed.bulk import bulk_load, next_id, reset_sequences
+from desist.seed.sentences import generate_sentences
+from desist.seed.supervision import generate_supervision
 
 REGIONS = [
     ("N01", "North East", "N"),
@@ -461,4 +463,6 @@ def seed(
         rng=rng, pools=pools, regions=regions, practitioners=practitioners, progress=progress
     )
     generate_people(rng=rng, pools=pools, org=org, people=people, progress=progress)
+    generate_sentences(rng=rng, today=TODAY, progress=progress)
+    generate_supervision(rng=rng, now=NOW, progress=progress)
     return org

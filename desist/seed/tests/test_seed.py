@@ -23,7 +23,7 @@ def test_seeded_data_is_plausible(db):
     assert all(c.addresses.filter(status="MAIN").count() == 1 for c in cases[:50])
 
 
-def test_determinism(db):
+def test_determinism(transactional_db):
     seed(people=100, seed=11, regions=2, progress=False)
     names = list(Case.objects.order_by("id").values_list("crn", "first_name", "last_name"))
     call_command("flush", interactive=False, verbosity=0)
