@@ -166,6 +166,11 @@ TASKS = {
     }
 }
 
+# Text and email reminders go through GOV.UK Notify when a key is set (the
+# notifications-python-client package must then be installed); otherwise a local fake
+# records them (desist.supervision.notify).
+NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "")
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "desist@localhost")
 
