@@ -37,6 +37,7 @@ class Permission(models.TextChoices):
     VIEW_VICTIM_DETAILS = "view_victim_details", "See victims' details"
     MANAGE_STAFF = "manage_staff", "Manage staff accounts and roles"
     MANAGE_REFERENCE_DATA = "manage_reference_data", "Manage reference data"
+    VIEW_COURT_LIST = "view_court_list", "Work on court lists and pre-sentence reports"
 
 
 # x = granted. Columns are Role values; rows are Permission values.
@@ -54,6 +55,7 @@ allocate_cases         .   .    .   .    .   .    .    x    .     .
 view_victim_details    .   .    .   x    .   .    .    .    .     .
 manage_staff           .   .    .   .    .   .    .    .    .     x
 manage_reference_data  .   .    .   .    .   .    .    .    .     x
+view_court_list        .   .    x   .    .   .    .    x    .     .
 """
 
 

@@ -16,6 +16,7 @@ PAGES = {
     Permission.EXPORT_CASES: "/caseload/export.csv",
     Permission.VIEW_ACCESS_LOG: "/cases/{crn}/access-log/",
     Permission.MANAGE_CASE_ACCESS: "/cases/{crn}/access/",
+    Permission.VIEW_COURT_LIST: "/courts/",
 }
 # Permissions whose pages arrive with later areas (allocation, victims, staff admin).
 NO_PAGE_YET = {
