@@ -38,6 +38,7 @@ class Permission(models.TextChoices):
     MANAGE_STAFF = "manage_staff", "Manage staff accounts and roles"
     MANAGE_REFERENCE_DATA = "manage_reference_data", "Manage reference data"
     VIEW_COURT_LIST = "view_court_list", "Work on court lists and pre-sentence reports"
+    ASSESS_RISK = "assess_risk", "Record RoSH assessments and predictor scores"
 
 
 # x = granted. Columns are Role values; rows are Permission values.
@@ -56,6 +57,7 @@ view_victim_details    .   .    .   x    .   .    .    .    .     .
 manage_staff           .   .    .   .    .   .    .    .    .     x
 manage_reference_data  .   .    .   .    .   .    .    .    .     x
 view_court_list        .   .    x   .    .   .    .    x    .     .
+assess_risk            x   .    .   .    .   .    .    x    x     .
 """
 
 

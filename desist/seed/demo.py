@@ -1,11 +1,14 @@
 """Demo sign-ins, one per role, over a small generated service (two regions)."""
 
+from datetime import date
+
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from desist.access.models import AccessKind, CaseAccess
 from desist.accounts.models import Staff
 from desist.accounts.roles import Role
+from desist.courts.services import court_list_import
 from desist.people.models import Allocation, Case
 from desist.seed.generator import seed
 from desist.supervision.models import Appointment
@@ -72,4 +75,34 @@ def seed_demo(*, people: int = 300, seed_value: int = 2026, progress: bool = Fal
         kind=AccessKind.EXCLUDED,
         reason="Knows the person outside work",
     )
+    _todays_court_list(by=by_name["demo.court"], region=org.regions[0], cases=cases)
     return users
+
+
+def _todays_court_list(*, by, region, cases) -> None:
+    """Today's list at the region's magistrates' court, for the demo court officer: people
+    already known (one name misspelt, as lists often are) and people new to probation."""
+    court = region.courts.filter(is_crown_court=False).first()
+    rows = [
+        "court,date,session,courtroom,list_number,defendant_name,date_of_birth,pnc,address,"
+        "offences,in_custody"
+    ]
+    today = date.today().isoformat()
+    known = cases[1:7]
+    for number, case in enumerate(known, start=1):
+        surname = case.last_name if number != 2 else case.last_name[:-1]
+        rows.append(
+            f"{court.code},{today},am,1,{number},{case.first_name} {surname},"
+            f"{case.date_of_birth.isoformat()},{case.pnc},,Theft from a shop ({today}),no"
+        )
+    strangers = [
+        ("Alex Newman", "1994-05-17"),
+        ("Jordan Hale", "2001-09-02"),
+        ("Casey Rowe", "1988-12-30"),
+    ]
+    for number, (name, born) in enumerate(strangers, start=len(known) + 1):
+        rows.append(
+            f"{court.code},{today},pm,2,{number},{name},{born},,"
+            f"1 Market Street NE1 4XF,Common assault ({today}),{'yes' if number % 2 else 'no'}"
+        )
+    court_list_import(text="\n".join(rows) + "\n", by=by)

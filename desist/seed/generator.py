@@ -21,6 +21,7 @@ from desist.people.identifiers import format_pnc
 from desist.people.models import NameWord
 from desist.people.names import normalise_name
 from desist.seed.bulk import bulk_load, next_id, reset_sequences
+from desist.seed.risk import generate_risk
 from desist.seed.sentences import generate_sentences
 from desist.seed.supervision import generate_supervision
 
@@ -465,4 +466,5 @@ def seed(
     generate_people(rng=rng, pools=pools, org=org, people=people, progress=progress)
     generate_sentences(rng=rng, today=TODAY, progress=progress)
     generate_supervision(rng=rng, now=NOW, progress=progress)
+    generate_risk(rng=rng, today=TODAY, progress=progress)
     return org

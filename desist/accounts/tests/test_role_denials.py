@@ -17,6 +17,7 @@ PAGES = {
     Permission.VIEW_ACCESS_LOG: "/cases/{crn}/access-log/",
     Permission.MANAGE_CASE_ACCESS: "/cases/{crn}/access/",
     Permission.VIEW_COURT_LIST: "/courts/",
+    Permission.ASSESS_RISK: "/cases/{crn}/risk/rosh/new/",
 }
 # Permissions whose pages arrive with later areas (allocation, victims, staff admin).
 NO_PAGE_YET = {

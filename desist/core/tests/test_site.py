@@ -88,8 +88,8 @@ def test_caseload_page_query_count_does_not_grow(
 def test_case_page_query_count(client, signed_in, officer, case, django_assert_max_num_queries):
     signed_in(officer)
     # Session, user, second factor; the case, its access check and the audit row; five lists
-    # of personal details; one query per area section (events, appointments).
-    with django_assert_max_num_queries(14):
+    # of personal details; one query per area section (events, appointments, risk flags).
+    with django_assert_max_num_queries(15):
         assert client.get(f"/cases/{case.crn}/").status_code == 200
 
 

@@ -1,0 +1,194 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from desist.access.models import AccessKind, CaseAccess
+from desist.accounts.roles import Role
+from desist.audit.models import Action, AuditEvent
+from desist.risk.constants import RegistrationType
+from desist.risk.models import Registration, RoshAssessment
+from desist.risk.tests.conftest import ROSH_TEXT, TODAY, date_fields, rosh_levels
+
+pytestmark = pytest.mark.django_db
+
+
+def registration_post(**overrides):
+    data = {
+        "type": RegistrationType.STALKING,
+        "mappa_category": "",
+        "mappa_level": "",
+        "notes": "Following a former partner",
+        **date_fields("registered_on", TODAY),
+        **date_fields("review_date", TODAY + datetime.timedelta(weeks=12)),
+    }
+    return data | overrides
+
+
+def test_officer_adds_a_registration_and_sees_it_in_the_header(signed_in, officer, case):
+    client = signed_in(officer)
+    url = reverse("risk:registration-add", args=[case.crn])
+    response = client.post(url, registration_post())
+    assert response.status_code == 302
+    page = client.get(reverse("risk:case-risk", args=[case.crn])).content.decode()
+    assert 'govuk-tag govuk-tag--red">Stalking</strong>' in page
+    assert "Tier D0" in page
+
+
+def test_bad_registration_shows_an_error_summary(signed_in, officer, case):
+    client = signed_in(officer)
+    url = reverse("risk:registration-add", args=[case.crn])
+    data = registration_post(type=RegistrationType.MAPPA, review_date_year="20")
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: Add a registration" in page
+    assert "govuk-error-summary" in page
+    assert "Select the MAPPA category" in page
+    assert "Review date must be a real date" in page
+    assert not Registration.objects.exists()
+
+
+def test_registration_needs_edit_permission(signed_in, make_staff, case):
+    client = signed_in(make_staff("prisonfacing", Role.PROGRAMME_FACILITATOR))
+    response = client.post(reverse("risk:registration-add", args=[case.crn]), registration_post())
+    assert response.status_code == 403
+    assert not Registration.objects.exists()
+    assert AuditEvent.objects.filter(action=Action.DENIED).exists()
+
+
+def test_excluded_officer_cannot_add_a_registration(signed_in, colleague, case):
+    CaseAccess.objects.create(case=case, staff=colleague, kind=AccessKind.EXCLUDED)
+    client = signed_in(colleague)
+    response = client.post(reverse("risk:registration-add", args=[case.crn]), registration_post())
+    assert response.status_code == 403
+    assert not Registration.objects.exists()
+
+
+def test_restricted_case_hides_the_rosh_page(signed_in, colleague, case):
+    case.restricted = True
+    case.save(update_fields=["restricted"])
+    response = signed_in(colleague).get(reverse("risk:rosh-add", args=[case.crn]))
+    assert response.status_code == 403
+
+
+def test_pso_may_flag_but_not_assess_rosh(signed_in, make_staff, case):
+    client = signed_in(make_staff("pso", Role.PROBATION_SERVICES_OFFICER))
+    assert client.get(reverse("risk:registration-add", args=[case.crn])).status_code == 200
+    assert client.get(reverse("risk:rosh-add", args=[case.crn])).status_code == 403
+
+
+def rosh_post(**levels):
+    data = rosh_levels(**levels) | ROSH_TEXT | date_fields("assessed_on", TODAY)
+    return {k: v for k, v in data.items() if v != ""} | {"when_most_likely": ""}
+
+
+def test_recording_rosh_changes_the_tier_and_shows_the_grid(signed_in, officer, case):
+    client = signed_in(officer)
+    url = reverse("risk:rosh-add", args=[case.crn])
+    response = client.post(url, rosh_post(public_community="HIGH"))
+    assert response.status_code == 302
+    page = client.get(reverse("risk:case-risk", args=[case.crn])).content.decode()
+    assert "RoSH: High" in page
+    assert "Tier B0" in page
+    assert 'govuk-tag govuk-tag--orange">High</strong>' in page  # the grid: text, not colour
+    assert "No police domestic abuse check has been requested" in page
+
+
+def test_rosh_without_ratings_is_refused(signed_in, officer, case):
+    client = signed_in(officer)
+    data = rosh_post(public_community="")
+    del data["nature_of_harm"]
+    page = client.post(reverse("risk:rosh-add", args=[case.crn]), data).content.decode()
+    assert "Select the level of risk to public in the community" in page
+    assert "Describe the nature of the harm" in page
+    assert not RoshAssessment.objects.exists()
+
+
+def test_scores_form_refuses_an_unscorable_offence(signed_in, officer, case):
+    client = signed_in(officer)
+    data = {
+        "offence_code": "00000",
+        "total_sanctions": 2,
+        "age_at_first_sanction": 17,
+        **date_fields("assessed_on", TODAY),
+        **date_fields("conviction_date", TODAY),
+        **date_fields("start_of_follow_up", TODAY),
+    }
+    page = client.post(reverse("risk:scores-add", args=[case.crn]), data).content.decode()
+    assert "has no OGRS3 category" in page
+    data["offence_code"] = "10400"
+    response = client.post(reverse("risk:scores-add", args=[case.crn]), data)
+    assert response.status_code == 302
+    page = client.get(reverse("risk:case-risk", args=[case.crn])).content.decode()
+    assert "Rate of offending (Copas rate)" in page
+
+
+def test_safeguarding_check_and_reply(signed_in, officer, case):
+    client = signed_in(officer)
+    data = {"kind": "POLICE_DA", **date_fields("requested_on", TODAY)}
+    assert client.post(reverse("risk:enquiry-add", args=[case.crn]), data).status_code == 302
+    enquiry = case.enquiries.get()
+    url = reverse("risk:enquiry-outcome", args=[case.crn, enquiry.pk])
+    reply = {"outcome": "CONCERNS", "version": 1, **date_fields("replied_on", TODAY)}
+    assert client.post(url, reply).status_code == 302
+    page = client.get(reverse("risk:case-risk", args=[case.crn])).content.decode()
+    assert "Police domestic abuse check, requested" in page
+    assert "No police domestic abuse check" not in page
+
+
+def test_risk_costs_the_case_overview_one_query(signed_in, officer, case, add_registration):
+    add_registration(case, RegistrationType.SELF_HARM)
+    client = signed_in(officer)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("people:case", args=[case.crn])).content.decode()
+    assert sum("risk_" in q["sql"] for q in queries.captured_queries) == 1
+    assert "Suicide or self-harm</strong>" in page  # the header
+    assert "Tier D0</strong> (v3: MISSING)" in page  # the overview's summary
+
+
+def test_header_flags_cost_one_query(case, add_registration):
+    add_registration(case, RegistrationType.SELF_HARM)
+    template = Template("{% include 'risk/_case_flags.html' %}")
+    with CaptureQueriesContext(connection) as queries:
+        html = template.render(Context({"case": case}))
+    assert len(queries) == 1
+    assert "Suicide or self-harm" in html
+
+
+def test_risk_page_query_count(
+    signed_in, officer, case, add_registration, django_assert_max_num_queries
+):
+    for kind in (RegistrationType.SELF_HARM, RegistrationType.STALKING, RegistrationType.IOM):
+        add_registration(case, kind)
+    client = signed_in(officer)
+    with django_assert_max_num_queries(15):
+        page = client.get(reverse("risk:case-risk", args=[case.crn])).content.decode()
+    assert page.count("<h1") == 1
+    assert "Integrated offender management" in page
+
+
+def test_restricted_case_hides_the_risk_page(signed_in, colleague, case):
+    case.restricted = True
+    case.save(update_fields=["restricted"])
+    response = signed_in(colleague).get(reverse("risk:case-risk", args=[case.crn]))
+    assert response.status_code == 403
+
+
+def test_reviews_due_lists_my_overdue_flags(
+    signed_in, officer, colleague, case, add_registration, make_case, django_assert_max_num_queries
+):
+    last_year = TODAY - datetime.timedelta(days=365)
+    add_registration(case, registered_on=last_year, review_date=TODAY - datetime.timedelta(days=1))
+    add_registration(case, RegistrationType.STALKING)  # not yet due
+    other = make_case(first="Jane", practitioner=colleague)
+    add_registration(other, registered_on=last_year, review_date=last_year)
+    client = signed_in(officer)
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("risk:reviews-due")).content.decode()
+    assert "Domestic abuse perpetrator" in page
+    assert "Stalking" not in page
+    assert "Jane" not in page
