@@ -18,7 +18,7 @@ test: setup lint check-tests
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DJANGO_SETTINGS_MODULE=desist.test_settings $(BIN)/python -m desist makemigrations --check --dry-run
+	DATABASE_URL= DJANGO_SETTINGS_MODULE=desist.test_settings $(BIN)/python -m desist makemigrations --check --dry-run
 
 check-tests: setup
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
