@@ -1,38 +1,47 @@
 """Loading many generated rows fast: COPY on PostgreSQL, batched INSERTs on SQLite."""
 
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
 
-def _cell(value):
-    if isinstance(value, list | dict):
-        return json.dumps(value)
-    return value
-
-
 def bulk_load(table: str, columns: Sequence[str], rows: Iterable[tuple]) -> int:
-    """Insert rows (with explicit ids) into a table. Returns the number of rows."""
+    """Insert rows (with explicit ids) into a table. Returns the number of rows.
+
+    JSON columns are found from the first row and only they are converted: looking at every
+    value of millions of rows would cost more than the load itself.
+    """
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return 0
+    json_at = [i for i, value in enumerate(first) if isinstance(value, list | dict)]
+
+    def cells(row: tuple) -> Sequence:
+        if not json_at:
+            return row
+        converted = list(row)
+        for i in json_at:
+            converted[i] = json.dumps(converted[i])
+        return converted
+
     count = 0
     cols = ", ".join(columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row([_cell(v) for v in row])
+                for row in itertools.chain([first], rows):
+                    copy.write_row(cells(row))
                     count += 1
         else:
             marks = ", ".join(["%s"] * len(columns))
-            batch: list[list] = []
-            for row in rows:
-                batch.append([_cell(v) for v in row])
-                count += 1
-                if len(batch) == 5000:
-                    cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", batch)
-                    batch = []
-            if batch:
-                cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", batch)
+            insert = f"INSERT INTO {table} ({cols}) VALUES ({marks})"
+            converted = map(cells, itertools.chain([first], rows))
+            while batch := list(itertools.islice(converted, 5000)):
+                cursor.executemany(insert, batch)
+                count += len(batch)
     return count
 
 
