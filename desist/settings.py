@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "desist.supervision",
     "desist.risk",
     "desist.courts",
+    "desist.workforce",
     "desist.api",
 ]
 

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("desist.supervision.urls")),
     path("", include("desist.risk.urls")),
     path("", include("desist.courts.urls")),
+    path("", include("desist.workforce.urls")),
     path("api/", include("desist.api.urls")),
 ]
