@@ -66,7 +66,7 @@ def test_sign_in_search_open_a_case_and_be_refused_a_restricted_one(page, journe
 
 def test_a_form_error_is_summarised_and_reachable_by_keyboard(page, journey):
     sign_in(page, journey)
-    page.goto(f"{journey['url']}/cases/{journey['john'].crn}/personal-details/")
+    page.goto(f"{journey['url']}/cases/{journey['john'].crn}/personal-details/edit/")
     assert_accessible(page)
     page.get_by_label("First name").fill("")
     page.get_by_label("PNC number").fill("2004/0046583A")
@@ -99,7 +99,7 @@ def test_the_accessibility_check_catches_problems(page):
 
 def test_a_date_typed_in_three_boxes_is_saved(page, journey):
     sign_in(page, journey)
-    page.goto(f"{journey['url']}/cases/{journey['john'].crn}/personal-details/")
+    page.goto(f"{journey['url']}/cases/{journey['john'].crn}/personal-details/edit/")
     page.get_by_label("Day").fill("4")
     page.get_by_label("Month").fill("11")
     page.get_by_label("Year").fill("1986")

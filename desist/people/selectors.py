@@ -25,7 +25,13 @@ def caseload(user) -> QuerySet[Case]:
 
 
 def case_overview(case: Case) -> dict:
-    """Everything the case overview page shows, loaded in a fixed number of queries."""
+    """What the overview shows of the person: their main address (other areas add their own
+    sections, one query each)."""
+    return {"main_address": case.addresses.filter(status="MAIN").first()}
+
+
+def personal_details(case: Case) -> dict:
+    """Everything on the personal details page, loaded in a fixed number of queries."""
     return {
         "addresses": list(case.addresses.all()),
         "aliases": list(case.aliases.all()),

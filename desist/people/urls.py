@@ -9,6 +9,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("cases/new/", views.case_create, name="case-create"),
     path("cases/<str:crn>/", views.case_overview, name="case"),
-    path("cases/<str:crn>/personal-details/", views.case_edit_details, name="case-edit"),
+    path("cases/<str:crn>/personal-details/", views.personal_details, name="personal-details"),
+    path("cases/<str:crn>/personal-details/edit/", views.case_edit_details, name="case-edit"),
     path("cases/<str:crn>/<str:kind>/new/", views.record_add, name="record-add"),
 ]

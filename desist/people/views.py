@@ -85,6 +85,14 @@ def case_overview(request, crn):
     )
 
 
+@require_GET
+def personal_details(request, crn):
+    case = get_case_for_user(request, crn)
+    return render(
+        request, "people/personal_details.html", {"case": case, **selectors.personal_details(case)}
+    )
+
+
 def case_edit_details(request, crn):
     case = get_case_for_user(request, crn, permission=Permission.EDIT_CASE)
     initial = {name: getattr(case, name) for name in services.PERSONAL_DETAIL_FIELDS}
@@ -105,7 +113,7 @@ def case_edit_details(request, crn):
             form.add_error(None, stale.message)
         else:
             messages.success(request, "Personal details saved")
-            return redirect("people:case", crn=case.crn)
+            return redirect("people:personal-details", crn=case.crn)
     return render(request, "people/case_edit_details.html", {"case": case, "form": form})
 
 
@@ -135,7 +143,7 @@ def record_add(request, crn, kind):
     if request.method == "POST" and form.is_valid():
         add(case=case, by=request.user, request=request, **form.cleaned_data)
         messages.success(request, f"{title.removeprefix('Add ').capitalize()} added")
-        return redirect("people:case", crn=case.crn)
+        return redirect("people:personal-details", crn=case.crn)
     return render(request, "people/record_add.html", {"case": case, "form": form, "title": title})
 
 

@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from django.db import connection
 from faker import Faker
 from tqdm import tqdm
 
@@ -456,6 +457,11 @@ def seed(
     *, people: int, seed: int, regions: int | None = None, progress: bool = True
 ) -> Organisation:
     """Generate a whole service: organisation, staff and people on probation."""
+    if connection.vendor == "postgresql":
+        # Check foreign keys as each COPY ends rather than all at COMMIT: a queue of deferred
+        # checks for millions of rows makes the commit alone take minutes.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     rng = random.Random(seed)
     pools = Pools.build(seed)
     practitioners = max(1, people // CASES_PER_PRACTITIONER)

@@ -54,7 +54,7 @@ def test_an_excluded_user_is_refused(client, signed_in, colleague, excluded_case
 
 def test_an_excluded_user_cannot_edit_either(client, signed_in, colleague, excluded_case):
     signed_in(colleague)
-    url = f"/cases/{excluded_case.crn}/personal-details/"
+    url = f"/cases/{excluded_case.crn}/personal-details/edit/"
     assert client.post(url, {"first_name": "Changed"}).status_code == 403
     excluded_case.refresh_from_db()
     assert excluded_case.first_name == "Eddie"

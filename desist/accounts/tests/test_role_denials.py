@@ -11,7 +11,7 @@ PAGES = {
     Permission.SEARCH_CASES: "/search/?q=smith",
     Permission.VIEW_CASE: "/cases/{crn}/",
     Permission.CREATE_CASE: "/cases/new/",
-    Permission.EDIT_CASE: "/cases/{crn}/personal-details/",
+    Permission.EDIT_CASE: "/cases/{crn}/personal-details/edit/",
     Permission.HOLD_CASELOAD: "/caseload/",
     Permission.EXPORT_CASES: "/caseload/export.csv",
     Permission.VIEW_ACCESS_LOG: "/cases/{crn}/access-log/",

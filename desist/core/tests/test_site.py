@@ -49,6 +49,7 @@ def test_every_route_but_the_public_ones_needs_sign_in(client, case):
         "/roles/",
         "{case}",
         "{case}personal-details/",
+        "{case}personal-details/edit/",
         "{case}addresses/new/",
         "{case}contacts/new/",
         "{case}disabilities/new/",
@@ -87,9 +88,9 @@ def test_caseload_page_query_count_does_not_grow(
 
 def test_case_page_query_count(client, signed_in, officer, case, django_assert_max_num_queries):
     signed_in(officer)
-    # Session, user, second factor; the case, its access check and the audit row; five lists
-    # of personal details; one query per area section (events, appointments, risk flags).
-    with django_assert_max_num_queries(15):
+    # Session, user, second factor; the case with its access check; the audit row; the main
+    # address; one query per area section (events, appointments (2), risk flags).
+    with django_assert_max_num_queries(10):
         assert client.get(f"/cases/{case.crn}/").status_code == 200
 
 
@@ -99,3 +100,12 @@ def test_security_headers(client, signed_in, officer):
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert b"<script>" not in response.content  # no inline script anywhere
+
+
+def test_personal_details_page_query_count(
+    client, signed_in, officer, case, django_assert_max_num_queries
+):
+    signed_in(officer)
+    # Session, user, second factor; the case; the audit row; the header flags; five lists.
+    with django_assert_max_num_queries(11):
+        assert client.get(f"/cases/{case.crn}/personal-details/").status_code == 200

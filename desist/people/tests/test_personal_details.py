@@ -25,7 +25,7 @@ def form_data(case, **changes):
 def test_details_change_and_the_change_is_audited(client, signed_in, officer, case):
     signed_in(officer)
     response = client.post(
-        f"/cases/{case.crn}/personal-details/", form_data(case, first_name="Jon")
+        f"/cases/{case.crn}/personal-details/edit/", form_data(case, first_name="Jon")
     )
     assert response.status_code == 302
     case.refresh_from_db()
@@ -40,7 +40,8 @@ def test_the_second_of_two_concurrent_edits_is_refused(client, signed_in, office
     case_update_details(case=case, version=opened_at, by=colleague, phone="0191 000 0000")
     signed_in(officer)
     response = client.post(
-        f"/cases/{case.crn}/personal-details/", form_data(case, first_name="Jon", version=opened_at)
+        f"/cases/{case.crn}/personal-details/edit/",
+        form_data(case, first_name="Jon", version=opened_at),
     )
     assert response.status_code == 200
     assert b"Someone else changed these details" in response.content
@@ -58,7 +59,7 @@ def test_bad_input_shows_an_error_summary_and_keeps_what_was_typed(
 ):
     signed_in(officer)
     response = client.post(
-        f"/cases/{case.crn}/personal-details/",
+        f"/cases/{case.crn}/personal-details/edit/",
         form_data(
             case,
             first_name="",
@@ -84,7 +85,7 @@ def test_bad_input_shows_an_error_summary_and_keeps_what_was_typed(
 def test_a_future_date_of_birth_is_refused(client, signed_in, officer, case):
     signed_in(officer)
     response = client.post(
-        f"/cases/{case.crn}/personal-details/", form_data(case, date_of_birth_year="2099")
+        f"/cases/{case.crn}/personal-details/edit/", form_data(case, date_of_birth_year="2099")
     )
     assert b"must be in the past" in response.content
 
@@ -186,7 +187,7 @@ def test_a_personal_contact_and_a_disability_are_added_and_audited(
         },
     )
     assert response.status_code == 302
-    page = client.get(f"/cases/{case.crn}/").content.decode()
+    page = client.get(f"/cases/{case.crn}/personal-details/").content.decode()
     assert "Dr Okafor" in page and "Use the hearing loop" in page
     subjects = set(
         AuditEvent.objects.filter(case=case, action=Action.CREATE).values_list("subject", flat=True)
