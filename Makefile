@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := python3-venv chromium fonts-liberation2
+APT_PACKAGES := python3-venv chromium fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0
 ASSETS := desist/static/build/.built
 
 .PHONY: run test lint check-tests bench setup system-deps assets clean

@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "desist.risk",
     "desist.courts",
     "desist.workforce",
+    "desist.documents",
+    "desist.enforcement",
+    "desist.plans",
+    "desist.oversight",
     "desist.api",
 ]
 

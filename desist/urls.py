@@ -10,5 +10,9 @@ urlpatterns = [
     path("", include("desist.risk.urls")),
     path("", include("desist.courts.urls")),
     path("", include("desist.workforce.urls")),
+    path("", include("desist.documents.urls")),
+    path("", include("desist.enforcement.urls")),
+    path("", include("desist.plans.urls")),
+    path("", include("desist.oversight.urls")),
     path("api/", include("desist.api.urls")),
 ]

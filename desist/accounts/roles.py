@@ -39,6 +39,10 @@ class Permission(models.TextChoices):
     MANAGE_REFERENCE_DATA = "manage_reference_data", "Manage reference data"
     VIEW_COURT_LIST = "view_court_list", "Work on court lists and pre-sentence reports"
     ASSESS_RISK = "assess_risk", "Record RoSH assessments and predictor scores"
+    RECORD_ENFORCEMENT = "record_enforcement", "Issue warnings, start breach and propose recall"
+    PLAN_SENTENCE = "plan_sentence", "Assess needs and write sentence plans and session tools"
+    COUNTERSIGN = "countersign", "Countersign work and record management oversight"
+    MANAGE_TEAM = "manage_team", "See team workload and record staff reductions"
 
 
 # x = granted. Columns are Role values; rows are Permission values.
@@ -58,6 +62,10 @@ manage_staff           .   .    .   .    .   .    .    .    .     x
 manage_reference_data  .   .    .   .    .   .    .    .    .     x
 view_court_list        .   .    x   .    .   .    .    x    .     .
 assess_risk            x   .    .   .    .   .    .    x    x     .
+record_enforcement     x   x    .   .    .   .    .    x    x     .
+plan_sentence          x   x    .   .    .   .    .    x    x     .
+countersign            .   .    .   .    .   .    .    x    .     .
+manage_team            .   .    .   .    .   .    .    x    .     .
 """
 
 
