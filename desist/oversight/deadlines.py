@@ -1,0 +1,61 @@
+"""One deadline engine: every due date the other areas create, as actions with an owner.
+
+Nothing here is typed by hand. Each area registers a *source*: a function that, given the
+staff whose work is wanted and today's date, computes that area's deadlines from its own data
+(one query or so per source, never one per case). The practitioner's home page, the team page
+and the weekly meeting view all read this one list.
+
+Areas register their sources in their own ``deadlines.py`` module, imported from their
+AppConfig.ready(), with the ``deadline_source`` decorator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+
+class DeadlineStatus(StrEnum):
+    OVERDUE = "overdue"
+    DUE_THIS_WEEK = "due this week"
+    LATER = "later"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: str  # what is to be done, in the practitioner's words: "Record an outcome"
+    owner_id: int | None
+    due: date
+    url: str  # where the action is done
+    crn: str = ""  # empty for work not on a case yet (a report for an unmatched defendant)
+    name: str = ""  # the person's name as "Surname, Forename"
+    detail: str = ""
+
+    def status(self, today: date) -> DeadlineStatus:
+        if self.due < today:
+            return DeadlineStatus.OVERDUE
+        if self.due <= today + timedelta(days=6 - today.weekday()):
+            return DeadlineStatus.DUE_THIS_WEEK
+        return DeadlineStatus.LATER
+
+
+# A source: (the staff whose work is wanted, today) -> their deadlines from one area.
+DeadlineSource = Callable[[Iterable[int], date], Iterable[Deadline]]
+_SOURCES: dict[str, DeadlineSource] = {}
+
+
+def deadline_source(name: str) -> Callable[[DeadlineSource], DeadlineSource]:
+    def register(source: DeadlineSource) -> DeadlineSource:
+        _SOURCES[name] = source
+        return source
+
+    return register
+
+
+def deadlines_for(owner_ids: Iterable[int], today: date) -> list[Deadline]:
+    """Every open deadline owned by these staff, soonest first."""
+    owners = list(owner_ids)
+    found = [d for source in _SOURCES.values() for d in source(owners, today)]
+    return sorted(found, key=lambda d: (d.due, d.crn, d.kind))
