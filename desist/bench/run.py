@@ -26,8 +26,9 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import quote_plus, urlsplit, urlunsplit
+from urllib.parse import quote_plus, urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -35,13 +36,26 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/desist_bench"
 BENCH_SECRET_KEY = "desist-bench-only-secret-key-not-for-production-0123456789"
 FLOOR = "floor"
 # Targets: p95 in milliseconds, and every page within MAX_RATIO times the floor's p95.
-TARGETS_MS = {"name search": 50, "CRN search": 50, "case page": 100, "caseload": 100}
+TARGETS_MS = {
+    "name search": 50,
+    "CRN search": 50,
+    "case page": 100,
+    "caseload": 100,
+    "case timeline": 100,
+    "week diary": 100,
+    "missing outcomes": 100,
+    "record outcome": 150,
+}
 MAX_RATIO = 5
 SEED_TARGET_SECONDS = 600
 WARM_UP = 40
 NAME_QUERIES = 20
 CRN_QUERIES = 40
 CASELOAD_TARGET = 40
+TIMELINE_CONTACTS = 500
+# The CSRF secret the bench's POSTs present, as cookie and as form field (Django accepts the
+# unmasked 32-character secret in the form).
+BENCH_CSRF = "benchbenchbenchbenchbenchbench00"
 
 
 class BenchError(RuntimeError):
@@ -184,9 +198,10 @@ def _misspell(word: str, rng: random.Random) -> str:
     return word[:i] + word[i + 1 :]
 
 
-def prepare(url: str) -> dict:
-    """A signed-in, two-factor-verified session for a probation officer with about 40 cases,
-    and the request paths to measure. Runs in this process against the bench database."""
+def prepare(url: str, posts: int) -> dict:
+    """Signed-in, two-factor-verified sessions for a probation officer with about 40 cases
+    (and, for the POSTs, a colleague, so the officer's worklists stay as they were), and the
+    requests to measure. Runs in this process against the bench database."""
     os.environ.update(bench_env(url))
     import django
 
@@ -219,16 +234,19 @@ def prepare(url: str) -> dict:
     if not ranked:
         raise BenchError("No probation officer holds a caseload: is the dataset seeded?")
     user = Staff.objects.get(pk=ranked[0])
+    poster = Staff.objects.get(pk=ranked[1])
 
-    device = TOTPDevice.objects.filter(user=user, name="bench", confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.create()
+    def signed_in(user) -> str:
+        device = TOTPDevice.objects.filter(user=user, name="bench", confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.create()
+        return f"sessionid={session.session_key}; csrftoken={BENCH_CSRF}"
 
     visible = visible_cases(user)
     own = list(visible.filter(practitioner=user).order_by("crn").values_list("crn", flat=True))
@@ -247,8 +265,9 @@ def prepare(url: str) -> dict:
         any(m.case.crn == crn for m in case_search(user, query)) for crn, query in name_queries
     )
     crns = [crn for crn, _, _ in sample[:CRN_QUERIES]]
+    week = f"/diary/?view=week&date={date.today().isoformat()}"
     return {
-        "cookie": session.session_key,
+        "cookies": {"officer": signed_in(user), "colleague": signed_in(poster)},
         "user": {
             "username": user.username,
             "roles": user.roles,
@@ -263,8 +282,88 @@ def prepare(url: str) -> dict:
             "CRN search": [f"/search/?q={crn}" for crn in crns],
             "case page": [f"/cases/{crn}/" for crn in own],
             "caseload": ["/caseload/"],
+            "case timeline": [f"/cases/{_timeline_case(own, TIMELINE_CONTACTS)}/timeline/"],
+            "week diary": [week],
+            "missing outcomes": ["/diary/missing-outcomes/"],
+            "record outcome": _outcome_posts(poster, posts),
         },
+        # Endpoints measured with the colleague's session; the rest use the officer's.
+        "as_colleague": ["record outcome"],
     }
+
+
+def _timeline_case(crns: list[str], contacts: int) -> str:
+    """The officer's case with the longest history, topped up with case notes to ``contacts``
+    (the issue's long-timeline case). Idempotent: a rerun adds nothing."""
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from desist.people.models import Case
+    from desist.supervision.constants import ContactType
+    from desist.supervision.models import Contact
+
+    case = (
+        Case.objects.filter(crn__in=crns)
+        .annotate(n=Count("case_notes"))
+        .order_by("-n", "crn")
+        .first()
+    )
+    missing = contacts - case.n
+    now = timezone.now()
+    Contact.objects.bulk_create(
+        Contact(
+            case=case,
+            type=ContactType.PHONE_TO_PERSON,
+            at=now - timedelta(days=3 * i + 400),
+            notes="Checked in by phone; no concerns raised.",
+            created_by=case.practitioner,
+        )
+        for i in range(max(missing, 0))
+    )
+    return case.crn
+
+
+def _outcome_posts(user, count: int) -> list[dict]:
+    """``count`` appointments on the colleague's cases, yesterday and still without an outcome,
+    each with the POST that records it (a POST can be measured only once per appointment)."""
+    from django.utils import timezone
+
+    from desist.people.models import Case
+    from desist.supervision.constants import AppointmentType, Outcome
+    from desist.supervision.models import Appointment
+
+    cases = list(Case.objects.filter(practitioner=user).order_by("pk")[:20])
+    start = timezone.now() - timedelta(days=1)
+    made = Appointment.objects.bulk_create(
+        Appointment(
+            case=cases[i % len(cases)],
+            practitioner=user,
+            type=AppointmentType.PHONE,
+            starts_at=start - timedelta(minutes=i),
+            duration_minutes=1,
+            created_by=user,
+        )
+        for i in range(count)
+    )
+    body = urlencode(
+        {
+            "csrfmiddlewaretoken": BENCH_CSRF,
+            "version": 1,
+            "outcome": Outcome.ATTENDED_COMPLIED,
+            "absence_reason": "",
+            "notes": "Attended by phone (bench).",
+        }
+    )
+    by_case = {case.pk: case.crn for case in cases}
+    return [
+        {
+            "method": "POST",
+            "path": f"/cases/{by_case[a.case_id]}/appointments/{a.pk}/outcome/",
+            "body": body,
+            "expect": 302,
+        }
+        for a in made
+    ]
 
 
 def free_port() -> int:
@@ -320,22 +419,24 @@ def stop(server: subprocess.Popen) -> None:
 
 
 class Clients:
-    """Concurrent clients, each with its own keep-alive connection and the session cookie."""
+    """Concurrent clients, each with its own keep-alive connection."""
 
     # gunicorn's sync workers close the connection after each response (they do not keep
     # connections alive); http.client then reconnects on the next request by itself, so each
     # latency includes a loopback TCP connect, as it would behind a proxy without keep-alive.
 
-    def __init__(self, port: int, cookie: str, concurrency: int):
+    def __init__(self, port: int, concurrency: int):
         self.port = port
-        self.headers = {"Cookie": f"sessionid={cookie}"}
         self.connections = [
             http.client.HTTPConnection("127.0.0.1", port, timeout=60) for _ in range(concurrency)
         ]
 
-    def run(self, paths: list[str], requests: int, seconds: float) -> list[float]:
-        """Send up to `requests` requests over `paths` in turn, stopping after `seconds`.
-        Returns each request's latency in milliseconds; raises if any is not a 200."""
+    def run(
+        self, requests: list, cookie: str, count: int, seconds: float, start: int = 0
+    ) -> list[float]:
+        """Send up to ``count`` requests, taking ``requests`` in turn from ``start``, stopping
+        after ``seconds``. A request is a GET path or a dict (method, path, body, expect).
+        Returns each latency in milliseconds; raises if any answer is not the expected one."""
         timings: list[float] = []
         errors: list[str] = []
         lock = threading.Lock()
@@ -345,30 +446,36 @@ class Clients:
         def take() -> int | None:
             nonlocal issued
             with lock:
-                if issued >= requests or errors or time.monotonic() > deadline:
+                if issued >= count or errors or time.monotonic() > deadline:
                     return None
                 issued += 1
                 return issued - 1
 
         def client(conn: http.client.HTTPConnection) -> None:
             while (i := take()) is not None:
-                path = paths[i % len(paths)]
+                request = requests[(start + i) % len(requests)]
+                if isinstance(request, str):
+                    request = {"method": "GET", "path": request}
+                method, path = request["method"], request["path"]
+                headers = {"Cookie": cookie}
+                if "body" in request:
+                    headers["Content-Type"] = "application/x-www-form-urlencoded"
                 started = time.perf_counter()
                 try:
-                    conn.request("GET", path, headers=self.headers)
+                    conn.request(method, path, body=request.get("body"), headers=headers)
                     response = conn.getresponse()
                     body = response.read()
                 except (OSError, http.client.HTTPException) as error:
                     conn.close()
                     with lock:
-                        errors.append(f"GET {path}: {type(error).__name__}: {error}")
+                        errors.append(f"{method} {path}: {type(error).__name__}: {error}")
                     return
                 elapsed = (time.perf_counter() - started) * 1000
-                if response.status != 200:
+                if response.status != request.get("expect", 200):
                     where = response.getheader("Location", "")
                     with lock:
                         errors.append(
-                            f"GET {path} answered {response.status} {where} "
+                            f"{method} {path} answered {response.status} {where} "
                             f"{body[:200].decode(errors='replace')!r}"
                         )
                     return
@@ -442,7 +549,7 @@ def print_table(report: dict) -> None:
         f"{report['cpu_count']} CPUs"
     )
     header = (
-        f"{'endpoint':<12} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} "
+        f"{'endpoint':<17} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} "
         f"{'x floor':>8}  target"
     )
     print(header)
@@ -454,7 +561,7 @@ def print_table(report: dict) -> None:
                 "met" if row["met"] else "MISSED"
             )
         print(
-            f"{name:<12} {row['count']:>5} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} "
+            f"{name:<17} {row['count']:>5} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} "
             f"{row['mean_ms']:>8.1f} {row['ratio_to_floor_p95']:>8.2f}  {target}"
         )
 
@@ -479,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
     dataset: dict = {}
     try:
         dataset = ensure_dataset(args.database_url, args.people, args.reseed)
-        setup = prepare(args.database_url)
+        setup = prepare(args.database_url, WARM_UP + args.requests)
         print(
             f"Bench user {setup['user']['username']}: {setup['user']['caseload']} cases; "
             f"{setup['name_queries_finding_their_person']}/{len(setup['name_queries'])} "
@@ -490,21 +597,32 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         server = start_gunicorn(args.database_url, port, args.workers)
         try:
-            clients = Clients(port, setup["cookie"], args.concurrency)
+            clients = Clients(port, args.concurrency)
             # Endpoints take turns, a slice of the requests each per round, so a burst of
-            # load from elsewhere on the machine falls on all of them, not one.
-            paths_by_name = setup["paths"]
-            timings: dict[str, list[float]] = {name: [] for name in paths_by_name}
-            busy = dict.fromkeys(paths_by_name, 0.0)
-            for paths in paths_by_name.values():
-                clients.run(paths, WARM_UP, args.seconds)
+            # load from elsewhere on the machine falls on all of them, not one. Each endpoint
+            # carries on through its requests where it stopped, so no POST is sent twice.
+            requests = setup["paths"]
+            cookies = {
+                name: setup["cookies"]["colleague" if name in setup["as_colleague"] else "officer"]
+                for name in requests
+            }
+            timings: dict[str, list[float]] = {name: [] for name in requests}
+            busy = dict.fromkeys(requests, 0.0)
+            sent = dict.fromkeys(requests, 0)
+            for name, reqs in requests.items():
+                clients.run(reqs, cookies[name], WARM_UP, args.seconds)
+                sent[name] = WARM_UP
             for round_ in range(args.rounds):
                 share = args.requests // args.rounds + (round_ < args.requests % args.rounds)
-                for name, paths in paths_by_name.items():
+                for name, reqs in requests.items():
                     started = time.monotonic()
-                    timings[name] += clients.run(paths, share, args.seconds / args.rounds)
+                    new = clients.run(
+                        reqs, cookies[name], share, args.seconds / args.rounds, sent[name]
+                    )
                     busy[name] += time.monotonic() - started
-            results = {name: summarise(timings[name], busy[name]) for name in paths_by_name}
+                    sent[name] += len(new)
+                    timings[name] += new
+            results = {name: summarise(timings[name], busy[name]) for name in requests}
             for name, row in results.items():
                 print(f"  {name}: {row['count']} requests, p95 {row['p95_ms']} ms", flush=True)
             clients.close()
