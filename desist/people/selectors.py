@@ -14,11 +14,11 @@ def main_addresses() -> Prefetch:
 
 def caseload(user) -> QuerySet[Case]:
     """The cases allocated to this practitioner that they may see, with their main address,
-    in three queries whatever the caseload's size."""
+    tier and risk of serious harm, in three queries whatever the caseload's size."""
     return (
         visible_cases(user)
         .filter(practitioner=user)
-        .select_related("team")
+        .select_related("team", "risk")
         .prefetch_related(main_addresses())
         .order_by("last_name", "first_name", "crn")
     )

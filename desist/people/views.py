@@ -43,10 +43,23 @@ def caseload_export(request):
     response = HttpResponse(content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="caseload.csv"'
     writer = csv.writer(response)
-    writer.writerow(["CRN", "Last name", "First name", "Date of birth", "Main address"])
+    writer.writerow(
+        ["CRN", "Last name", "First name", "Date of birth", "Main address", "Tier", "RoSH"]
+    )
     for case in cases:
         address = case.main_address_list[0] if case.main_address_list else ""
-        writer.writerow([case.crn, case.last_name, case.first_name, case.date_of_birth, address])
+        risk = getattr(case, "risk", None)
+        writer.writerow(
+            [
+                case.crn,
+                case.last_name,
+                case.first_name,
+                case.date_of_birth,
+                address,
+                risk.tier_v2 if risk else "",
+                risk.get_rosh_display() if risk else "",
+            ]
+        )
     audit_record(
         actor=request.user,
         action=Action.EXPORT,

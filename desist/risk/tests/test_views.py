@@ -192,3 +192,22 @@ def test_reviews_due_lists_my_overdue_flags(
     assert "Domestic abuse perpetrator" in page
     assert "Stalking" not in page
     assert "Jane" not in page
+
+
+def test_the_caseload_shows_each_case_tier_and_rosh_in_fixed_queries(
+    signed_in, officer, make_case, add_registration
+):
+    cases = [make_case("Ann", f"Tiered{n}") for n in range(3)]
+    add_registration(cases[0], type=RegistrationType.STALKING)
+    client = signed_in(officer)
+    client.get("/caseload/")
+    with CaptureQueriesContext(connection) as few:
+        page = client.get("/caseload/").content.decode()
+    assert "D0" in page and "Not assessed" in page
+    make_case("Bob", "Another")
+    with CaptureQueriesContext(connection) as more:
+        client.get("/caseload/")
+    assert len(more) == len(few)
+    export = client.get("/caseload/export.csv").content.decode().splitlines()
+    assert export[0].endswith("Tier,RoSH")
+    assert any(row.startswith(cases[0].crn) and ",D0," in row for row in export)
