@@ -109,10 +109,24 @@ def test_flags_rosh_grid_and_tier_pages_pass_axe(page, journey, officer):
     assert_accessible(page)
     levels = rosh_levels(known_adult_community="HIGH")
     services.rosh_record(case=case, by=officer, assessed_on=TODAY, **levels, **ROSH_TEXT)
+    for days_ago, sanctions in ((400, 2), (30, 5)):  # a score history to chart
+        on = (TODAY - datetime.timedelta(days=days_ago)).isoformat()
+        inputs = {
+            "offence_code": "10400",
+            "total_sanctions": sanctions,
+            "age_at_first_sanction": 17,
+            "conviction_date": on,
+            "start_of_follow_up": on,
+        }
+        services.scores_record(
+            case=case, by=officer, assessed_on=datetime.date.fromisoformat(on), inputs=inputs
+        )
     page.goto(f"{journey['url']}/cases/{case.crn}/risk/")
     assert "RoSH: High" in header.inner_text()
     assert "Tier B0" in header.inner_text()
     assert "B0 because: RoSH HIGH (20 points)" in page.locator("#tier-explanation").inner_text()
+    page.get_by_role("img", name="Tier (v2) over time", exact=False).wait_for()
+    page.get_by_role("img", name="Two-year predictor scores", exact=False).wait_for()
     assert_accessible(page)
 
     page.get_by_role("link", name="Record predictor scores").click()

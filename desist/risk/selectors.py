@@ -5,6 +5,7 @@ import datetime as dt
 from django.db.models import QuerySet
 
 from desist.access.selectors import visible_cases
+from desist.core.charts import Chart, Series, line_chart
 from desist.risk.constants import GROUP_LABELS, ROSH_TAG_COLOURS, EnquiryKind, RoshLevel
 from desist.risk.models import ACTIVE, CaseRisk, Registration, RoshAssessment
 from desist.rules import rosh
@@ -40,11 +41,53 @@ def rosh_grid(assessment: RoshAssessment) -> list[dict]:
     return rows
 
 
+HISTORY = 20  # assessments and tier changes drawn on the case's charts
+
+
+def _tier_rank(tier: str) -> int:
+    """v2 tiers in order of the supervision they call for: D0 lowest, A3 highest."""
+    return "DCBA".index(tier[0]) * 4 + int(tier[1])
+
+
+def tier_chart(tiers) -> Chart | None:
+    points = [(t.calculated_at.date(), _tier_rank(t.tier_v2)) for t in tiers if t.tier_v2]
+    if len(points) < 2:
+        return None
+    labels = {_tier_rank(t.tier_v2): t.tier_v2[:2] for t in tiers if t.tier_v2}
+    return line_chart(
+        "Tier (v2) over time", [Series("Tier", points)], y_range=(0, 15), y_labels=labels, step=True
+    )
+
+
+def score_chart(scores) -> Chart | None:
+    """Two-year predictor percentages over time, one line per predictor that was scored."""
+    if len(scores) < 2:
+        return None
+    series = [
+        Series(
+            name,
+            [(s.assessed_on, getattr(s, field)) for s in scores if getattr(s, field) is not None],
+        )
+        for name, field in (
+            ("OGRS3", "ogrs3_two_year"),
+            ("OGP", "ogp_two_year"),
+            ("OVP", "ovp_two_year"),
+        )
+    ]
+    return line_chart(
+        "Two-year predictor scores over time (%)",
+        [s for s in series if len(s.points) > 1],
+        y_range=(0, 100),
+    )
+
+
 def case_risk_detail(case) -> dict:
     """Everything the case's risk page shows."""
     registrations = list(case.registrations.select_related("registered_by", "deregistered_by"))
     latest = RoshAssessment.objects.filter(case=case).first()
     enquiries = list(case.enquiries.all())
+    scores = list(case.scores.all()[:HISTORY])
+    tiers = list(case.tiers.all()[:HISTORY])
     asked = {e.kind for e in enquiries}
     return {
         "risk": case_risk(case),
@@ -52,8 +95,11 @@ def case_risk_detail(case) -> dict:
         "ended": [r for r in registrations if not r.active],
         "rosh": latest,
         "grid": rosh_grid(latest) if latest else None,
-        "scores": case.scores.first(),
-        "tiers": list(case.tiers.all()[:10]),
+        "scores": scores[0] if scores else None,
+        "score_history": scores,
+        "score_chart": score_chart(scores),
+        "tiers": tiers,
+        "tier_chart": tier_chart(tiers),
         "enquiries": enquiries,
         "missing_checks": [kind for kind in EnquiryKind if kind not in asked],
     }

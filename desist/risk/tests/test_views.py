@@ -9,6 +9,7 @@ from django.urls import reverse
 from desist.access.models import AccessKind, CaseAccess
 from desist.accounts.roles import Role
 from desist.audit.models import Action, AuditEvent
+from desist.risk import services
 from desist.risk.constants import RegistrationType
 from desist.risk.models import Registration, RoshAssessment
 from desist.risk.tests.conftest import ROSH_TEXT, TODAY, date_fields, rosh_levels
@@ -211,3 +212,28 @@ def test_the_caseload_shows_each_case_tier_and_rosh_in_fixed_queries(
     export = client.get("/caseload/export.csv").content.decode().splitlines()
     assert export[0].endswith("Tier,RoSH")
     assert any(row.startswith(cases[0].crn) and ",D0," in row for row in export)
+
+
+def test_score_and_tier_history_are_drawn_with_their_tables(signed_in, officer, case):
+    for months_ago, sanctions in ((14, 2), (2, 6)):
+        on = TODAY - datetime.timedelta(days=30 * months_ago)
+        inputs = {
+            "offence_code": "10400",
+            "total_sanctions": sanctions,
+            "age_at_first_sanction": 17,
+            "conviction_date": on.isoformat(),
+            "start_of_follow_up": on.isoformat(),
+        }
+        services.scores_record(case=case, by=officer, assessed_on=on, inputs=inputs)
+    services.rosh_record(
+        case=case,
+        by=officer,
+        assessed_on=TODAY,
+        **rosh_levels(public_community="HIGH"),
+        **ROSH_TEXT,
+    )
+    page = signed_in(officer).get(reverse("risk:case-risk", args=[case.crn])).content.decode()
+    assert 'aria-labelledby="score-chart-title"' in page
+    assert 'aria-labelledby="tier-chart-title"' in page
+    assert "Score history, latest first" in page and "Tier history, latest first" in page
+    assert page.count("<circle") >= 4  # two scores, and the tier before and after the RoSH
