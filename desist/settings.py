@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "desist.enforcement",
     "desist.plans",
     "desist.oversight",
+    "desist.interventions",
     "desist.api",
 ]
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("desist.enforcement.urls")),
     path("", include("desist.plans.urls")),
     path("", include("desist.oversight.urls")),
+    path("", include("desist.interventions.urls")),
     path("api/", include("desist.api.urls")),
 ]
