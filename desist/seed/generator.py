@@ -9,6 +9,7 @@ PQiP learners. No row describes a real person: PNC numbers are well-formed but r
 """
 
 import random
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -88,6 +89,7 @@ class Organisation:
     regions: list[Region] = field(default_factory=list)
     teams: list[Team] = field(default_factory=list)
     practitioners_by_team: dict[int, list[int]] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # how long each part took
 
 
 def build_organisation(
@@ -462,6 +464,7 @@ def seed(
         # checks for millions of rows makes the commit alone take minutes.
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    started = time.monotonic()
     rng = random.Random(seed)
     pools = Pools.build(seed)
     practitioners = max(1, people // CASES_PER_PRACTITIONER)
@@ -470,7 +473,13 @@ def seed(
         rng=rng, pools=pools, regions=regions, practitioners=practitioners, progress=progress
     )
     generate_people(rng=rng, pools=pools, org=org, people=people, progress=progress)
-    generate_sentences(rng=rng, today=TODAY, progress=progress)
-    generate_supervision(rng=rng, now=NOW, progress=progress)
-    generate_risk(rng=rng, today=TODAY, progress=progress)
+    org.stage_seconds["organisation and people"] = time.monotonic() - started
+    for stage, generate in (
+        ("sentences", lambda: generate_sentences(rng=rng, today=TODAY, progress=progress)),
+        ("supervision", lambda: generate_supervision(rng=rng, now=NOW, progress=progress)),
+        ("risk", lambda: generate_risk(rng=rng, today=TODAY, progress=progress)),
+    ):
+        started = time.monotonic()
+        generate()
+        org.stage_seconds[stage] = time.monotonic() - started
     return org

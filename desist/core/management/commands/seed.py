@@ -23,3 +23,8 @@ class Command(BaseCommand):
                 f"Seeded {people} people in {len(org.regions)} regions and {len(org.teams)} teams."
             )
         )
+        self.stdout.write(
+            "Took "
+            + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in org.stage_seconds.items())
+            + " (the commit follows)."
+        )
