@@ -4,12 +4,13 @@ from django.shortcuts import redirect
 
 from desist.accounts.middleware import public
 from desist.accounts.roles import Permission
+from desist.oversight import views as oversight_views
 
 
 def home(request):
-    """Practitioners start at their caseload; everyone else at search."""
+    """Practitioners start at their home page (their day); everyone else at search."""
     if request.user.may(Permission.HOLD_CASELOAD):
-        return redirect("people:caseload")
+        return oversight_views.home(request)
     if request.user.may(Permission.SEARCH_CASES):
         return redirect("people:search")
     return redirect("accounts:roles")

@@ -34,3 +34,12 @@ class ReportState(models.TextChoices):
     RETURNED = "RETURNED", "Returned with comments"
     APPROVED = "APPROVED", "Approved"
     FINAL = "FINAL", "Final"
+
+
+class HearingOutcome(models.TextChoices):
+    ADJOURNED = "ADJOURNED", "Adjourned"
+    REPORT_REQUESTED = "REPORT", "Adjourned for a pre-sentence report"
+    COMMITTED = "COMMITTED", "Committed to the Crown Court"
+    PROBATION_SENTENCE = "PROBATION", "Probation sentence"
+    NON_PROBATION_SENTENCE = "OTHER_SENT", "Sentence not supervised by probation"
+    OTHER = "OTHER", "Other"

@@ -2,10 +2,12 @@ from django import forms
 
 from desist.accounts.models import Staff
 from desist.core.forms import GovukDateField
-from desist.courts.constants import ProbationStatus, ReportType, Session
+from desist.courts.constants import HearingOutcome, ProbationStatus, ReportType, Session
 from desist.courts.models import PreSentenceReport
-from desist.courts.services import REPORT_SECTIONS
+from desist.courts.services import REPORT_SECTIONS, report_sections
 from desist.organisation.models import Court
+from desist.sentences.constants import SentenceType
+from desist.sentences.forms import EventForm, RequirementForm
 
 # A day's list is a few hundred rows; a file far bigger than that is not a court list.
 MAX_LIST_BYTES = 2_000_000
@@ -87,12 +89,91 @@ class ReportRequestForm(forms.Form):
 
 
 class ReportForm(forms.ModelForm):
+    """The sections of this report's type: a written report's, or an oral report's record."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = PreSentenceReport
-        fields = REPORT_SECTIONS
-        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in REPORT_SECTIONS}
+        fields = (*REPORT_SECTIONS, "oral_record")
+        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in fields}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sections = report_sections(self.instance)
+        for name in set(self.fields) - {*sections, "version"}:
+            del self.fields[name]
+        self.order_fields(sections)
+
+
+class ProposalForm(EventForm):
+    """The order the author proposes: the sentence module's own form, without what only the
+    court decides (offence coding, dates, custody credit)."""
+
+    offence_description = offence_code = offence_category = offence_date = None
+    conviction_date = court = sentence_date = remand_days = tagged_bail_days = None
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sentence_type"].label = "Proposed sentence"
+        self.fields["sentence_type"].choices = [
+            (value, label)
+            for value, label in SentenceType.choices
+            if value in SentenceType.orders()
+        ]
+
+    def service_arguments(self) -> dict:
+        """The answers as report_proposal_set takes them."""
+        names = ("version", "sentence_type", "length", "length_unit")
+        return {name: self.cleaned_data[name] for name in names} | {
+            name: self.cleaned_data.get(name)
+            for name in ("operational_months", "supervision_months")
+        }
+
+
+class ProposedRequirementForm(RequirementForm):
+    """A requirement of the proposed order: the sentence module's form, less what the court
+    sets when it passes the order."""
+
+    start_date = on_breach = None
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def service_arguments(self) -> dict:
+        """The answers as report_requirement_propose takes them."""
+        return dict(self.cleaned_data)
+
+
+class OutcomeForm(VersionForm):
+    outcome = forms.ChoiceField(
+        label="What did the court decide?",
+        choices=HearingOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what the court decided"},
+    )
+    details = forms.CharField(
+        label="Details",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, the date it was adjourned to, or the sentence passed",
+    )
+
+
+class SentenceForm(EventForm):
+    """The probation sentence the court passed, as the sentence module records it."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class _RequirementFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = "Remove this requirement"
+
+
+SentenceRequirementFormSet = forms.formset_factory(
+    RequirementForm, formset=_RequirementFormSet, extra=1, can_delete=True
+)
 
 
 class QualityCheckForm(VersionForm):

@@ -10,12 +10,15 @@ from django.conf import settings
 from django.db import models
 
 from desist.courts.constants import (
+    HearingOutcome,
     MatchStatus,
     ProbationStatus,
     ReportState,
     ReportType,
     Session,
 )
+from desist.rules.requirements import CATEGORIES
+from desist.sentences.constants import LengthUnit, SentenceType
 
 
 class Hearing(models.Model):
@@ -56,6 +59,18 @@ class Hearing(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     imported_at = models.DateTimeField(auto_now_add=True)
+
+    # What the court decided, as the court officer records it after the hearing.
+    outcome = models.CharField(max_length=10, choices=HearingOutcome.choices, blank=True)
+    outcome_details = models.TextField(blank=True)
+    outcome_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    outcome_recorded_at = models.DateTimeField(null=True, blank=True)
+    # The event a probation sentence created, so the hearing links to what was keyed.
+    event = models.ForeignKey(
+        "sentences.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -130,13 +145,35 @@ class PreSentenceReport(models.Model):
         blank=True,
         help_text="What children's services said, or why no enquiry was made.",
     )
-    sentencing_proposal = models.TextField(blank=True)
+    sentencing_proposal = models.TextField(
+        "Sentencing proposal", blank=True, help_text="Why this sentence, in the court's terms."
+    )
+    # An oral report is delivered in court; this is the short record of what was said.
+    oral_record = models.TextField(
+        "What you told the court",
+        blank=True,
+        help_text="The points you made, the risk and needs you described and your proposal.",
+    )
+    # The proposal as the court could pass it: checked against the same limits as a sentence.
+    proposed_sentence_type = models.CharField(
+        max_length=3, blank=True, choices=SentenceType.choices
+    )
+    proposed_length = models.PositiveIntegerField(null=True, blank=True)
+    proposed_length_unit = models.CharField(max_length=1, blank=True, choices=LengthUnit.choices)
+    proposed_operational_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    proposed_supervision_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    # [{"category", "length", "hours_per_day", "days_per_week", "details"}], in proposal order.
+    proposed_requirements = models.JSONField(default=list, blank=True)
 
     quality_check_comments = models.TextField(blank=True)
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     finalised_at = models.DateTimeField(null=True, blank=True)
+    # The PDF issued to the court when the report was finalised.
+    document = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -145,3 +182,34 @@ class PreSentenceReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_type_display()} for {self.case_id}, due {self.due_date}"
+
+    @property
+    def proposed_sentence(self) -> str:
+        """The proposed sentence as the court would say it: "Community order, 12 months"."""
+        if not self.proposed_sentence_type:
+            return ""
+        said = self.get_proposed_sentence_type_display()
+        if self.proposed_length:
+            said += f", {self.proposed_length} {self.get_proposed_length_unit_display().lower()}"
+        if self.proposed_operational_months:
+            said += f", suspended for {self.proposed_operational_months} months"
+        if self.proposed_supervision_months:
+            said += f" with {self.proposed_supervision_months} months' supervision"
+        return said
+
+    @property
+    def proposed_requirement_lines(self) -> list[str]:
+        """Each proposed requirement as the court would say it: "Unpaid work: 120 hours"."""
+        lines = []
+        for proposed in self.proposed_requirements:
+            category = CATEGORIES[proposed["category"]]
+            line = f"{category.name}: {proposed['length']} {category.unit}"
+            if proposed.get("hours_per_day"):
+                line += (
+                    f", {proposed['hours_per_day']} hours a day on "
+                    f"{proposed['days_per_week']} days a week"
+                )
+            if proposed.get("details"):
+                line += f" ({proposed['details']})"
+            lines.append(line)
+        return lines

@@ -120,20 +120,27 @@ def _with_probation_status(hearings: QuerySet[Hearing]) -> QuerySet[Hearing]:
 
 
 def court_day(
-    *, court, hearing_date: date, session: str = "", status: str = ""
+    *, user, court, hearing_date: date, session: str = "", status: str = ""
 ) -> QuerySet[Hearing]:
-    """The court officer's list for a court and day (and session), in list order."""
+    """The court officer's list for a court and day (and session), in list order, with each
+    matched person's risk summary. ``case_visible`` says whether this user may see the case's
+    details: a restricted case's flags are not shown to those kept out of it."""
     hearings = Hearing.objects.filter(court=court, hearing_date=hearing_date)
     if session:
         hearings = hearings.filter(session=session)
-    hearings = _with_probation_status(hearings).select_related("case", "report")
+    hearings = _with_probation_status(hearings).select_related("case__risk", "report")
+    hearings = hearings.annotate(
+        case_visible=Exists(visible_cases(user).filter(pk=OuterRef("case_id")))
+    )
     if status:
         hearings = hearings.filter(probation_status=status)
     return hearings.order_by("session", "courtroom", "list_number")
 
 
 def hearing_detail(pk: int) -> Hearing:
-    return _with_probation_status(Hearing.objects.select_related("court", "case")).get(pk=pk)
+    return _with_probation_status(Hearing.objects.select_related("court", "case", "event")).get(
+        pk=pk
+    )
 
 
 def reports_to_write(user) -> QuerySet[PreSentenceReport]:
@@ -143,4 +150,17 @@ def reports_to_write(user) -> QuerySet[PreSentenceReport]:
         .exclude(state=ReportState.FINAL)
         .select_related("case", "hearing__court")
         .order_by("due_date")
+    )
+
+
+def team_reports(user) -> QuerySet[PreSentenceReport]:
+    """The court team's worklist: reports not yet final written by anyone in the user's team,
+    soonest due first, on cases the user may see."""
+    if user.team_id is None:
+        return PreSentenceReport.objects.none()
+    return (
+        PreSentenceReport.objects.filter(author__team_id=user.team_id, case__in=visible_cases(user))
+        .exclude(state=ReportState.FINAL)
+        .select_related("case", "hearing__court", "author")
+        .order_by("due_date", "pk")
     )

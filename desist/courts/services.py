@@ -13,17 +13,31 @@ from django.utils import timezone
 
 from desist.audit.models import Action
 from desist.audit.services import audit_record, field_changes, snapshot
-from desist.courts.constants import MatchStatus, ReportState, ReportType
+from desist.courts.constants import HearingOutcome, MatchStatus, ReportState, ReportType
 from desist.courts.court_list import ListedDefendant, RowError, read_court_list
 from desist.courts.models import Hearing, HearingNote, PreSentenceReport
 from desist.courts.selectors import match_defendants
+from desist.documents.models import DocumentKind
+from desist.documents.services import document_issue
 from desist.organisation.models import Court
 from desist.people.constants import Gender
 from desist.people.models import Case
 from desist.people.names import normalise_name
 from desist.people.services import StaleEdit, case_create
+from desist.risk.models import PredictorScores
 from desist.rules.matching import Defendant
+from desist.rules.requirements import Problem, ProposedRequirement, order_problems
 from desist.rules.working_days import add_working_days
+from desist.sentences.constants import SentenceType
+from desist.sentences.models import Event
+from desist.sentences.services import (
+    RuleBroken,
+    event_create,
+    requirement_add,
+    requirement_problems_on,
+)
+from desist.workforce.models import QueueSource
+from desist.workforce.services import queue_for_allocation
 
 REPORT_SECTIONS = (
     "sources_of_information",
@@ -35,8 +49,19 @@ REPORT_SECTIONS = (
     "safeguarding_enquiry",
     "sentencing_proposal",
 )
+# An oral report is given in court the same day: its record is short (rules.md section 4).
+ORAL_SECTIONS = (
+    "oral_record",
+    "domestic_abuse_enquiry",
+    "safeguarding_enquiry",
+    "sentencing_proposal",
+)
 # Enquiries a report cannot go to quality check or be finalised without (rules.md section 4).
 REQUIRED_ENQUIRIES = ("domestic_abuse_enquiry", "safeguarding_enquiry")
+
+
+def report_sections(report: PreSentenceReport) -> tuple[str, ...]:
+    return ORAL_SECTIONS if report.type == ReportType.ORAL else REPORT_SECTIONS
 
 
 class ReportNotReady(Exception):
@@ -158,6 +183,7 @@ def hearing_match_confirm(*, hearing: Hearing, case: Case, version: int, by, req
     current.case, current.match_status = case, MatchStatus.CONFIRMED
     current.version = F("version") + 1
     current.save(update_fields=["case", "match_status", "version"])
+    current.refresh_from_db(fields=["version"])
     audit_record(
         actor=by,
         action=Action.CHANGE,
@@ -227,6 +253,41 @@ def report_due_date(*, type: str, requested_on: date, in_custody: bool) -> date:
     return add_working_days(requested_on, 10 if in_custody else 15)
 
 
+# How the predictor inputs read in a report; inputs not named here are shown as stored.
+SCORE_INPUTS = {
+    "offence_code": "offence code",
+    "conviction_date": "conviction date",
+    "start_of_follow_up": "start of follow-up",
+    "total_sanctions": "sanctions to date",
+    "age_at_first_sanction": "age at first sanction",
+}
+
+
+def likelihood_from_scores(case: Case) -> str:
+    """The likelihood of reoffending section, started from the case's latest predictor scores
+    with the inputs they came from, for the author to check and explain; empty with none."""
+    scores = PredictorScores.objects.filter(case=case).first()
+    if scores is None:
+        return ""
+    lines = [
+        f"OGRS3 (assessed {scores.assessed_on:%-d %B %Y}): {scores.ogrs3_one_year}% within one "
+        f"year, {scores.ogrs3_two_year}% within two years ({scores.ogrs3_band.lower()})."
+    ]
+    for name, score, band in (
+        ("OGP", scores.ogp_two_year, scores.ogp_band),
+        ("OVP", scores.ovp_two_year, scores.ovp_band),
+    ):
+        if score is not None:
+            lines.append(f"{name}: {score}% within two years ({band.lower()}).")
+    if scores.rsr_percent is not None:
+        lines.append(f"RSR: {scores.rsr_percent}% ({scores.rsr_band.lower()}).")
+    inputs = "; ".join(
+        f"{SCORE_INPUTS.get(name, name.replace('_', ' '))} {value}"
+        for name, value in scores.inputs.items()
+    )
+    return "\n".join([*lines, f"Inputs: {inputs}."])
+
+
 @transaction.atomic
 def report_request(
     *, hearing: Hearing, type: str, author, requested_on: date, by, request=None
@@ -243,6 +304,7 @@ def report_request(
         ),
         author=author,
         requested_by=by,
+        likelihood_of_reoffending=likelihood_from_scores(hearing.case),
     )
     audit_record(
         actor=by,
@@ -250,10 +312,22 @@ def report_request(
         case=hearing.case,
         subject="pre-sentence report",
         subject_id=report.pk,
-        changes=field_changes({}, snapshot(report, ("type", "due_date", "author", "state"))),
+        changes=field_changes(
+            {},
+            snapshot(report, ("type", "due_date", "author", "state", "likelihood_of_reoffending")),
+        ),
         request=request,
     )
     return report
+
+
+def _refuse_unless_editable(report: PreSentenceReport) -> None:
+    if report.state == ReportState.FINAL:
+        raise ReportNotReady("This report is final and locked: it cannot be changed.")
+    if report.state not in (ReportState.DRAFT, ReportState.RETURNED):
+        raise ReportNotReady(
+            "This report is with the quality check: it can change only if it is returned."
+        )
 
 
 def _report_locked(report: PreSentenceReport, version: int) -> PreSentenceReport:
@@ -291,9 +365,8 @@ def report_update(
 ) -> PreSentenceReport:
     """Write the report's sections: only the author, and only while it is theirs to change."""
     current = _report_locked(report, version)
-    if current.state not in (ReportState.DRAFT, ReportState.RETURNED):
-        raise ReportNotReady("This report is with the quality check or final: it cannot change.")
-    unknown = set(sections) - set(REPORT_SECTIONS)
+    _refuse_unless_editable(current)
+    unknown = set(sections) - set(report_sections(current))
     if unknown:
         raise ValueError(f"Not report sections: {sorted(unknown)}")
     return _report_save(current, sections, by=by, request=request)
@@ -341,4 +414,300 @@ def report_move(
         fields |= {"checked_by": by, "quality_check_comments": comments}
     if to == ReportState.FINAL:
         fields["finalised_at"] = timezone.now()
-    return _report_save(current, fields, by=by, request=request)
+    current = _report_save(current, fields, by=by, request=request)
+    if to == ReportState.FINAL:
+        current.document = _report_document(current, by=by, request=request)
+        current.save(update_fields=["document"])
+    return current
+
+
+def _report_document(report: PreSentenceReport, *, by, request):
+    """The report as the court receives it: a title page, then each section under its
+    heading. Issued once, when the report becomes final, and kept on the case."""
+    report = PreSentenceReport.objects.select_related(
+        "case", "hearing__court", "author", "checked_by"
+    ).get(pk=report.pk)
+    sections = [
+        (PreSentenceReport._meta.get_field(name).verbose_name, getattr(report, name))
+        for name in report_sections(report)
+    ]
+    return document_issue(
+        case=report.case,
+        kind=DocumentKind.PRE_SENTENCE_REPORT,
+        title=f"{report.get_type_display()}, {report.hearing.court.name}",
+        template_name="courts/report_print.html",
+        context={"report": report, "hearing": report.hearing, "sections": sections},
+        by=by,
+        request=request,
+    )
+
+
+def _proposed_order(report: PreSentenceReport, fields: dict) -> Event:
+    """The order the proposal asks for, as an unsaved event: convicted at the hearing and
+    sentenced when the report is due, so the sentence module's limits apply to it as they
+    would to the order the court passes."""
+    return Event(
+        case=report.case,
+        conviction_date=report.hearing.hearing_date,
+        sentence_date=report.due_date,
+        sentence_type=fields["proposed_sentence_type"],
+        length=fields["proposed_length"],
+        length_unit=fields["proposed_length_unit"],
+        operational_months=fields["proposed_operational_months"],
+        supervision_months=fields["proposed_supervision_months"],
+    )
+
+
+def _offence_date(hearing: Hearing) -> date:
+    """The earliest offence date on the list (the law in force then applies), else the
+    hearing date."""
+    dates = [date.fromisoformat(o["date"]) for o in hearing.offences if o.get("date")]
+    return min(dates, default=hearing.hearing_date)
+
+
+def _proposal_problems(report: PreSentenceReport, fields: dict) -> list[Problem]:
+    event = _proposed_order(report, fields)
+    problems = order_problems(
+        kind=event.sentence_type,
+        conviction_date=event.conviction_date,
+        sentence_date=event.sentence_date,
+        length=event.term,
+        operational_months=event.operational_months,
+        supervision_months=event.supervision_months,
+    )
+    if problems:
+        return problems
+    for proposed in fields["proposed_requirements"]:
+        problems += requirement_problems_on(
+            event,
+            ProposedRequirement(
+                proposed["category"],
+                proposed["length"],
+                proposed.get("hours_per_day"),
+                proposed.get("days_per_week"),
+            ),
+            offence_date=_offence_date(report.hearing),
+        )
+    return problems
+
+
+PROPOSAL_FIELDS = (
+    "proposed_sentence_type",
+    "proposed_length",
+    "proposed_length_unit",
+    "proposed_operational_months",
+    "proposed_supervision_months",
+    "proposed_requirements",
+)
+
+
+def _proposal_save(
+    report: PreSentenceReport, version: int, changes: dict, *, by, request
+) -> PreSentenceReport:
+    current = _report_locked(report, version)
+    _refuse_unless_editable(current)
+    fields = {name: getattr(current, name) for name in PROPOSAL_FIELDS} | changes
+    if fields["proposed_sentence_type"] not in SentenceType.orders():
+        raise RuleBroken(
+            [Problem("proposed_sentence_type", "Propose a community or suspended sentence order")]
+        )
+    if problems := _proposal_problems(current, fields):
+        raise RuleBroken(problems)
+    return _report_save(current, changes, by=by, request=request)
+
+
+@transaction.atomic
+def report_proposal_set(
+    *,
+    report: PreSentenceReport,
+    version: int,
+    sentence_type: str,
+    length: int,
+    length_unit: str,
+    operational_months: int | None = None,
+    supervision_months: int | None = None,
+    by,
+    request=None,
+) -> PreSentenceReport:
+    """Propose the order. The requirements already proposed are checked again against it."""
+    return _proposal_save(
+        report,
+        version,
+        {
+            "proposed_sentence_type": sentence_type,
+            "proposed_length": length,
+            "proposed_length_unit": length_unit,
+            "proposed_operational_months": operational_months,
+            "proposed_supervision_months": supervision_months,
+        },
+        by=by,
+        request=request,
+    )
+
+
+@transaction.atomic
+def report_requirement_propose(
+    *,
+    report: PreSentenceReport,
+    version: int,
+    category: str,
+    length: int,
+    hours_per_day: int | None = None,
+    days_per_week: int | None = None,
+    details: str = "",
+    by,
+    request=None,
+) -> PreSentenceReport:
+    """Add a requirement to the proposed order, within the law's limits for that order."""
+    proposed = {
+        "category": category,
+        "length": length,
+        "hours_per_day": hours_per_day,
+        "days_per_week": days_per_week,
+        "details": details,
+    }
+    return _proposal_save(
+        report,
+        version,
+        {"proposed_requirements": [*report.proposed_requirements, proposed]},
+        by=by,
+        request=request,
+    )
+
+
+@transaction.atomic
+def report_requirement_withdraw(
+    *, report: PreSentenceReport, version: int, index: int, by, request=None
+) -> PreSentenceReport:
+    current = _report_locked(report, version)
+    _refuse_unless_editable(current)
+    kept = [r for n, r in enumerate(current.proposed_requirements) if n != index]
+    return _report_save(current, {"proposed_requirements": kept}, by=by, request=request)
+
+
+class OutcomeNotReady(Exception):
+    """The outcome cannot be recorded yet: who the defendant is is not confirmed."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class SentenceRefused(Exception):
+    """The law's objections to the sentence or to one of its requirements (``requirement`` is
+    that requirement's position in the list, None for the sentence itself)."""
+
+    def __init__(self, problems: list[Problem], requirement: int | None = None):
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems, self.requirement = problems, requirement
+
+
+def _outcome_save(current: Hearing, *, outcome: str, details: str, event, by, request) -> Hearing:
+    before = {"outcome": current.outcome, "outcome_details": current.outcome_details}
+    current.outcome, current.outcome_details, current.event = outcome, details, event
+    current.outcome_recorded_by, current.outcome_recorded_at = by, timezone.now()
+    current.version = F("version") + 1
+    current.save(
+        update_fields=[
+            "outcome",
+            "outcome_details",
+            "event",
+            "outcome_recorded_by",
+            "outcome_recorded_at",
+            "version",
+        ]
+    )
+    current.refresh_from_db(fields=["version"])
+    audit_record(
+        actor=by,
+        action=Action.CHANGE,
+        case=current.case,
+        subject="hearing",
+        subject_id=current.pk,
+        changes=field_changes(before, {"outcome": outcome, "outcome_details": details}),
+        detail={"event": event.number} if event else None,
+        request=request,
+    )
+    return current
+
+
+@transaction.atomic
+def hearing_outcome_record(
+    *, hearing: Hearing, outcome: str, details: str = "", version: int, by, request=None
+) -> Hearing:
+    """Record what the court decided, other than a probation sentence (which has its own
+    service, hearing_sentence_record, because it creates the sentence)."""
+    if outcome == HearingOutcome.PROBATION_SENTENCE:
+        raise ValueError("A probation sentence is recorded with hearing_sentence_record")
+    current = _locked(hearing, version)
+    if current.outcome == HearingOutcome.PROBATION_SENTENCE:
+        raise OutcomeNotReady(
+            "The sentence passed at this hearing is recorded: change it on the case's event."
+        )
+    return _outcome_save(
+        current, outcome=outcome, details=details, event=None, by=by, request=request
+    )
+
+
+@transaction.atomic
+def hearing_sentence_record(
+    *,
+    hearing: Hearing,
+    version: int,
+    offence: dict,
+    requirements: list[dict],
+    court=None,
+    details: str = "",
+    by,
+    request=None,
+    **sentence,
+) -> Hearing:
+    """Record a probation sentence passed at the hearing: the event, the sentence and its
+    requirements go on the case, and the case joins its team's allocation queue, all at once
+    or not at all. Access to the case is the caller's check (get_case_for_user)."""
+    current = _locked(hearing, version)
+    if current.case_id is None or current.match_status != MatchStatus.CONFIRMED:
+        raise OutcomeNotReady(
+            "Confirm who the defendant is, or create a new case, before recording a sentence."
+        )
+    case = current.case
+    # The case's own team allocates it; a case opened at court goes to the court officer's PDU.
+    pdu_team = case.team or by.team
+    if pdu_team is None:
+        raise OutcomeNotReady("The case has no team to allocate it: give it a team first.")
+    if sentence["sentence_type"] == SentenceType.COMMUNITY_ORDER and not requirements:
+        raise SentenceRefused([Problem("", "A community order needs at least one requirement")])
+    try:
+        event = event_create(
+            case=case,
+            by=by,
+            court=court or current.court,
+            offence=offence,
+            request=request,
+            **sentence,
+        )
+    except RuleBroken as broken:
+        raise SentenceRefused(broken.problems) from None
+    for index, requirement in enumerate(requirements):
+        try:
+            requirement_add(event=event, by=by, request=request, **requirement)
+        except RuleBroken as broken:
+            raise SentenceRefused(broken.problems, requirement=index) from None
+    queue_for_allocation(
+        case=case,
+        pdu=pdu_team.pdu,
+        team=case.team,
+        source=QueueSource.COURT,
+        starts_on=event.sentence_date,
+        event=event,
+        by=by,
+        request=request,
+    )
+    return _outcome_save(
+        current,
+        outcome=HearingOutcome.PROBATION_SENTENCE,
+        details=details,
+        event=event,
+        by=by,
+        request=request,
+    )

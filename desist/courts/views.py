@@ -22,22 +22,30 @@ from desist.access.selectors import (
 from desist.accounts.roles import Permission, Role
 from desist.audit.models import Action
 from desist.audit.services import audit_record
+from desist.core.templatetags.govuk import error_summary
 from desist.courts import selectors, services
-from desist.courts.constants import MatchStatus, ReportState
+from desist.courts.constants import HearingOutcome, MatchStatus, ReportState
 from desist.courts.forms import (
     CourtDayForm,
     CourtListUploadForm,
     HearingNoteForm,
     MatchForm,
+    OutcomeForm,
+    ProposalForm,
+    ProposedRequirementForm,
     QualityCheckForm,
     ReportForm,
     ReportRequestForm,
+    SentenceForm,
+    SentenceRequirementFormSet,
     VersionForm,
 )
 from desist.courts.models import Hearing, HearingNote, PreSentenceReport
 from desist.people.models import Case
 from desist.people.services import StaleEdit
+from desist.sentences.constants import LengthUnit
 from desist.sentences.models import Event
+from desist.sentences.services import RuleBroken
 
 
 @require_GET
@@ -48,12 +56,17 @@ def court_list(request):
     if form.is_valid():
         hearings = list(
             selectors.court_day(
+                user=request.user,
                 court=form.cleaned_data["court"],
                 hearing_date=form.cleaned_data["hearing_date"],
                 session=form.cleaned_data["session"],
                 status=form.cleaned_data["status"],
             )
         )
+        for hearing in hearings:
+            if hearing.case_id:
+                # The risk summary came with the list: the flags tag reads it, not the database.
+                hearing.case._risk_summary = getattr(hearing.case, "risk", None)
     return render(
         request,
         "courts/court_list.html",
@@ -248,11 +261,29 @@ def report_request(request, pk):
 
 @require_GET
 def reports_to_write(request):
-    """The author's worklist: their reports due and overdue."""
+    """The author's worklist: their reports due and overdue; for court staff, their team's too."""
     reports = list(selectors.reports_to_write(request.user))
+    team = None
+    if request.user.may(Permission.VIEW_COURT_LIST):
+        team = list(selectors.team_reports(request.user))
     return render(
-        request, "courts/reports_to_write.html", {"reports": reports, "today": date.today()}
+        request,
+        "courts/reports_to_write.html",
+        {"reports": reports, "team_reports": team, "today": date.today()},
     )
+
+
+def _refuse(request, case, message: str):
+    """Refuse a step this user's role or part in the report does not allow, audited as every
+    other refusal is."""
+    audit_record(
+        actor=request.user,
+        action=Action.DENIED,
+        case=case,
+        detail={"path": request.path, "reason": message},
+        request=request,
+    )
+    return CaseAccessDenied(message)
 
 
 def _is_senior(user) -> bool:
@@ -270,44 +301,132 @@ def _report(request, pk: int) -> PreSentenceReport:
     return report
 
 
-def report(request, pk):
-    report = _report(request, pk)
-    editable = report.author_id == request.user.pk and report.state in (
-        ReportState.DRAFT,
-        ReportState.RETURNED,
-    )
-    form = ReportForm(request.POST or None, instance=report, initial={"version": report.version})
-    if request.method == "POST":
-        if not editable:
-            raise CaseAccessDenied("Only the author can change this report, and only in draft.")
-        if form.is_valid():
-            sections = {name: form.cleaned_data[name] for name in services.REPORT_SECTIONS}
-            try:
-                services.report_update(
-                    report=report,
-                    version=form.cleaned_data["version"],
-                    by=request.user,
-                    request=request,
-                    **sections,
-                )
-            except (StaleEdit, services.ReportNotReady) as refused:
-                form.add_error(None, refused.message)
-            else:
-                messages.success(request, "Report saved")
-                return redirect("courts:report", pk=report.pk)
+def _report_page(request, report, *, form=None, proposal_form=None, requirement_form=None):
+    is_author = report.author_id == request.user.pk
+    editable = is_author and report.state in (ReportState.DRAFT, ReportState.RETURNED)
+    initial = {"version": report.version}
+    proposal_initial = initial | {
+        "sentence_type": report.proposed_sentence_type,
+        "length": report.proposed_length,
+        "length_unit": report.proposed_length_unit or LengthUnit.MONTHS,
+        "operational_months": report.proposed_operational_months,
+        "supervision_months": report.proposed_supervision_months,
+    }
     return render(
         request,
         "courts/report.html",
         {
             "report": report,
             "case": report.case,
-            "form": form,
+            "form": form or ReportForm(instance=report, initial=initial),
+            "proposal_form": proposal_form
+            or ProposalForm(initial=proposal_initial, prefix="proposal"),
+            "requirement_form": requirement_form
+            or ProposedRequirementForm(initial=initial, prefix="requirement"),
             "editable": editable,
-            "may_check": _is_senior(request.user) and report.author_id != request.user.pk,
-            "check_form": QualityCheckForm(initial={"version": report.version}),
+            "is_author": is_author,
+            "may_check": _is_senior(request.user) and not is_author,
+            "check_form": QualityCheckForm(initial=initial),
             "missing": services.missing_enquiries(report),
         },
     )
+
+
+def report(request, pk):
+    report = _report(request, pk)
+    if request.method != "POST":
+        return _report_page(request, report)
+    if report.author_id != request.user.pk:
+        raise _refuse(request, report.case, "Only the author can change this report.")
+    form = ReportForm(request.POST, instance=report)
+    if form.is_valid():
+        sections = {name: form.cleaned_data[name] for name in services.report_sections(report)}
+        try:
+            services.report_update(
+                report=report,
+                version=form.cleaned_data["version"],
+                by=request.user,
+                request=request,
+                **sections,
+            )
+        except (StaleEdit, services.ReportNotReady) as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, "Report saved")
+            return redirect("courts:report", pk=report.pk)
+    report.refresh_from_db()
+    return _report_page(request, report, form=form)
+
+
+def _show_problems(form, broken) -> None:
+    """Put the law's objections on the fields they concern, for the error summary."""
+    for problem in broken.problems:
+        name = problem.field.removeprefix("proposed_")
+        form.add_error(name if name in form.fields else None, problem.message)
+
+
+# The proposal's two forms: action → (the page's name for the form, its class and prefix, the
+# service that saves it).
+PROPOSAL_CHANGES = {
+    "sentence": (
+        "proposal_form",
+        ProposalForm,
+        "proposal",
+        services.report_proposal_set,
+    ),
+    "requirement": (
+        "requirement_form",
+        ProposedRequirementForm,
+        "requirement",
+        services.report_requirement_propose,
+    ),
+}
+
+
+@require_POST
+def report_proposal(request, pk):
+    """Propose the order, add a requirement to it or withdraw one: the author, in draft."""
+    report = _report(request, pk)
+    if report.author_id != request.user.pk:
+        raise _refuse(request, report.case, "Only the author can change this report.")
+    action = request.POST.get("action", "")
+    if action.startswith("withdraw-"):
+        return _requirement_withdraw(request, report, action.removeprefix("withdraw-"))
+    if action not in PROPOSAL_CHANGES:
+        raise Http404
+    name, form_class, prefix, change = PROPOSAL_CHANGES[action]
+    form = form_class(request.POST, prefix=prefix)
+    if form.is_valid():
+        arguments = form.service_arguments()
+        try:
+            change(report=report, by=request.user, request=request, **arguments)
+        except RuleBroken as broken:
+            _show_problems(form, broken)
+        except (StaleEdit, services.ReportNotReady) as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, "Proposal saved")
+            return redirect("courts:report", pk=report.pk)
+    return _report_page(request, report, **{name: form})
+
+
+def _requirement_withdraw(request, report, index: str):
+    form = VersionForm(request.POST)
+    if not index.isdigit() or not form.is_valid():
+        raise Http404
+    try:
+        services.report_requirement_withdraw(
+            report=report,
+            index=int(index),
+            version=form.cleaned_data["version"],
+            by=request.user,
+            request=request,
+        )
+    except (StaleEdit, services.ReportNotReady) as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, "Requirement removed from the proposal")
+    return redirect("courts:report", pk=report.pk)
 
 
 # URL word → (the state it moves to, whether the author or a senior officer takes the step).
@@ -329,10 +448,12 @@ def report_step(request, pk, step):
     if (who == "author" and not is_author) or (
         who == "senior" and (is_author or not _is_senior(request.user))
     ):
-        raise CaseAccessDenied(
+        raise _refuse(
+            request,
+            report.case,
             "Only the author can do this."
             if who == "author"
-            else "A senior probation officer other than the author checks reports."
+            else "A senior probation officer other than the author checks reports.",
         )
     form = QualityCheckForm(request.POST)
     if not form.is_valid():
@@ -351,3 +472,140 @@ def report_step(request, pk, step):
     else:
         messages.success(request, f"Report {ReportState(to).label.lower()}")
     return redirect("courts:report", pk=report.pk)
+
+
+def _hearing_case(request, hearing: Hearing):
+    """The hearing's case, if matched, checked for this user's right to change it."""
+    if hearing.case_id is None:
+        return None
+    return get_case_for_user(request, hearing.case.crn, permission=Permission.EDIT_CASE)
+
+
+def hearing_outcome(request, pk):
+    """What the court decided. A probation sentence goes on to the sentence page."""
+    hearing = _hearing(request, pk)
+    case = _hearing_case(request, hearing)
+    form = OutcomeForm(
+        request.POST if request.method == "POST" else None,
+        initial={"version": hearing.version, "outcome": hearing.outcome},
+    )
+    if request.method == "POST" and form.is_valid():
+        outcome = form.cleaned_data["outcome"]
+        if outcome != HearingOutcome.PROBATION_SENTENCE:
+            try:
+                services.hearing_outcome_record(
+                    hearing=hearing,
+                    outcome=outcome,
+                    details=form.cleaned_data["details"],
+                    version=form.cleaned_data["version"],
+                    by=request.user,
+                    request=request,
+                )
+            except (StaleEdit, services.OutcomeNotReady) as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(request, f"Outcome recorded: {HearingOutcome(outcome).label}")
+                if (
+                    outcome == HearingOutcome.REPORT_REQUESTED
+                    and hearing.match_status == MatchStatus.CONFIRMED
+                    and not PreSentenceReport.objects.filter(hearing=hearing).exists()
+                ):
+                    return redirect("courts:report-request", pk=hearing.pk)
+                return redirect("courts:hearing", pk=hearing.pk)
+        elif hearing.match_status != MatchStatus.CONFIRMED:
+            form.add_error(
+                "outcome",
+                "Confirm who the defendant is, or create a new case, before recording a "
+                "probation sentence",
+            )
+        else:
+            return redirect("courts:hearing-sentence", pk=hearing.pk)
+    return render(
+        request, "courts/hearing_outcome.html", {"hearing": hearing, "case": case, "form": form}
+    )
+
+
+def _sentence_initial(hearing: Hearing) -> tuple[dict, list[dict]]:
+    """The sentence form pre-filled from the list and the report's proposal, so nothing the
+    court officer already has is keyed twice."""
+    report = PreSentenceReport.objects.filter(hearing__case=hearing.case).order_by("-pk").first()
+    offences = [o for o in hearing.offences if o.get("description")]
+    initial = {
+        "version": hearing.version,
+        "court": hearing.court_id,
+        "conviction_date": hearing.hearing_date,
+        "sentence_date": hearing.hearing_date,
+        "offence_description": offences[0]["description"] if offences else "",
+        "offence_date": date.fromisoformat(offences[0]["date"])
+        if offences and offences[0].get("date")
+        else None,
+        "length_unit": LengthUnit.MONTHS,
+    }
+    if report is None or not report.proposed_sentence_type:
+        return initial, []
+    initial |= {
+        "sentence_type": report.proposed_sentence_type,
+        "length": report.proposed_length,
+        "length_unit": report.proposed_length_unit,
+        "operational_months": report.proposed_operational_months,
+        "supervision_months": report.proposed_supervision_months,
+    }
+    return initial, [
+        {k: v for k, v in r.items() if v not in (None, "")} for r in report.proposed_requirements
+    ]
+
+
+def hearing_sentence(request, pk):
+    """Record the probation sentence: the event, its requirements and the allocation."""
+    hearing = _hearing(request, pk)
+    if hearing.match_status != MatchStatus.CONFIRMED:
+        messages.error(
+            request,
+            "Confirm who the defendant is, or create a new case, before recording a sentence.",
+        )
+        return redirect("courts:hearing", pk=hearing.pk)
+    case = _hearing_case(request, hearing)
+    if hearing.outcome == HearingOutcome.PROBATION_SENTENCE:
+        messages.error(request, "The sentence passed at this hearing is already recorded.")
+        return redirect("courts:hearing", pk=hearing.pk)
+    initial, proposed = _sentence_initial(hearing)
+    data = request.POST if request.method == "POST" else None
+    form = SentenceForm(data, initial=initial)
+    formset = SentenceRequirementFormSet(data, initial=proposed, prefix="requirement")
+    if data is not None and form.is_valid() and formset.is_valid():
+        kept = [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        wanted = [{k: v for k, v in f.cleaned_data.items() if k != "DELETE"} for f in kept]
+        arguments = form.service_arguments()
+        version = arguments.pop("version")
+        try:
+            services.hearing_sentence_record(
+                hearing=hearing,
+                version=version,
+                requirements=wanted,
+                by=request.user,
+                request=request,
+                **arguments,
+            )
+        except services.SentenceRefused as refused:
+            kept = [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+            _show_problems(
+                form if refused.requirement is None else kept[refused.requirement], refused
+            )
+        except (StaleEdit, services.OutcomeNotReady) as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(
+                request, f"Sentence recorded on {case.crn}: the case is waiting for allocation"
+            )
+            return redirect("courts:hearing", pk=hearing.pk)
+    return render(
+        request,
+        "courts/hearing_sentence.html",
+        {
+            "hearing": hearing,
+            "case": case,
+            "form": form,
+            "formset": formset,
+            "summary_errors": error_summary(form, *formset.forms)["errors"],
+        },
+    )

@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from desist.oversight import views
 
 app_name = "oversight"
-urlpatterns: list = []
+urlpatterns = [
+    path("cases/<str:crn>/oversight/", views.case_oversight, name="case"),
+    path("cases/<str:crn>/oversight/record/", views.oversight_record, name="record"),
+    path("oversight/", views.team_oversight, name="team"),
+    path(
+        "oversight/practitioners/<int:pk>/meeting/",
+        views.weekly_meeting,
+        name="weekly-meeting",
+    ),
+    path("countersigning/", views.countersigning, name="countersigning"),
+]

@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, QuerySet
 
 from desist.access.selectors import visible_cases
+from desist.interventions.selectors import latest_accommodation
 from desist.people.models import Address, Case
 
 
@@ -20,6 +21,7 @@ def caseload(user) -> QuerySet[Case]:
         .filter(practitioner=user)
         .select_related("team", "risk")
         .prefetch_related(main_addresses())
+        .annotate(accommodation=latest_accommodation())
         .order_by("last_name", "first_name", "crn")
     )
 

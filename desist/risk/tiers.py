@@ -4,8 +4,8 @@
 assessment, scores) in the same transaction; ``recalculate_all`` is the nightly batch for
 date-driven changes, with the same arithmetic over bulk reads and bulk writes.
 
-Not yet fed: convictions (sentences), OASys needs and the 2026 predictors, so the v2 change
-level reads "no current custody or change work" and v3 reads MISSING until they are.
+Fed: registrations, scores, current events (the v2 mandate for change) and the latest completed
+needs assessment (the v2 change points). Not yet fed: the 2026 predictors, so v3 reads MISSING.
 """
 
 from __future__ import annotations
@@ -19,10 +19,13 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from desist.plans.selectors import latest_tier_assessments
 from desist.risk.constants import ROSH_REGISTRATIONS, TAG_COLOURS
 from desist.risk.models import ACTIVE, CaseRisk, PredictorScores, Registration, TierCalculation
 from desist.rules import tiering
+from desist.rules.tier_convictions import conviction
 from desist.seed.bulk import bulk_load
+from desist.sentences.models import Event, Requirement
 
 ROSH_CODES = frozenset(ROSH_REGISTRATIONS.values())
 BATCH = 5000
@@ -36,6 +39,8 @@ class Inputs:
     registrations: Sequence[tuple[str, dt.date, str, str]]  # type, date, level, category
     rsr_percent: Decimal | None = None
     ogrs_percent: int | None = None
+    convictions: tuple[tiering.Conviction, ...] = ()
+    assessment: tiering.Assessment | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,8 @@ def assess(inputs: Inputs, as_of: dt.date) -> Outcome:
         mappa_level=summary.mappa_level,
         mappa_category=summary.mappa_category,
         registrations=summary.registrations,
+        convictions=inputs.convictions,
+        assessment=inputs.assessment,
     )
     calc = tiering.calculate_tiers(case, as_of)
     flags = [
@@ -174,13 +181,44 @@ def _registrations(case_ids) -> dict[int, list[tuple]]:
     return by_case
 
 
+def _convictions(case_ids) -> dict[int, tuple[tiering.Conviction, ...]]:
+    """Each case's current events with their requirement categories (two queries)."""
+    events = (
+        Event.objects.filter(case_id__in=case_ids, active=True, termination_date__isnull=True)
+        .order_by("case_id", "number")
+        .values_list("pk", "case_id", "sentence_type")
+    )
+    categories: dict[int, list[str]] = defaultdict(list)
+    requirements = Requirement.objects.filter(
+        event__case_id__in=case_ids, event__active=True, event__termination_date__isnull=True
+    ).values_list("event_id", "category")
+    for event_id, category in requirements:
+        categories[event_id].append(category)
+    by_case: dict[int, list[tiering.Conviction]] = defaultdict(list)
+    for event_id, case_id, sentence_type in events:
+        by_case[case_id].append(conviction(sentence_type, categories[event_id]))
+    return {case_id: tuple(found) for case_id, found in by_case.items()}
+
+
 def _inputs(cases: Sequence[tuple[int, str]]) -> Iterator[tuple[int, Inputs]]:
     ids = [pk for pk, _ in cases]
     registrations = _registrations(ids)
     scores = _latest_scores(ids)
+    convictions = _convictions(ids)
+    assessments = latest_tier_assessments(ids)
     for pk, gender in cases:
         rsr, ogrs = scores.get(pk, (None, None))
-        yield pk, Inputs(gender, registrations.get(pk, ()), rsr, ogrs)
+        yield (
+            pk,
+            Inputs(
+                gender,
+                registrations.get(pk, ()),
+                rsr,
+                ogrs,
+                convictions.get(pk, ()),
+                assessments.get(pk),
+            ),
+        )
 
 
 @transaction.atomic
@@ -224,18 +262,28 @@ def _replace_summaries(summaries: Sequence[CaseRisk]) -> None:
     )
 
 
-def _signature(inputs: Inputs) -> tuple:
+def _signature(inputs: Inputs, as_of: dt.date) -> tuple:
     """What the outcome depends on. Registration dates only order the registrations (newest
     first wins, as in ``registrations_from_raw``), so cases whose flags come in the same order
-    share one calculation: a national caseload has a few thousand distinct signatures."""
+    share one calculation: a national caseload has a few thousand distinct signatures.
+    Likewise convictions count only through the mandate for change, and an assessment only
+    through its needs and women's answers while it is current."""
     newest_first = sorted(inputs.registrations, key=lambda r: r[1], reverse=True)
     flags = tuple((code, level, category) for code, _, level, category in newest_first)
-    return inputs.gender == "F", flags, inputs.rsr_percent, inputs.ogrs_percent
+    assessment = tiering.current_assessment(inputs.assessment, as_of)
+    return (
+        inputs.gender == "F",
+        flags,
+        inputs.rsr_percent,
+        inputs.ogrs_percent,
+        tiering.has_mandate_for_change(inputs.convictions),
+        assessment and (tuple(sorted(assessment.needs.items())), assessment.women_answers),
+    )
 
 
 def recalculate_all(cases, *, as_of: dt.date, progress=None, trigger: str = "nightly") -> int:
     """Recalculate every case in ``cases`` (a queryset of Case) in batches; returns how many
-    tiers changed. Each batch is four reads and, for the cases that changed, a delete and a
+    tiers changed. Each batch is six reads and, for the cases that changed, a delete and a
     COPY of their summaries and a COPY of the history."""
     changed = 0
     now = timezone.now()
@@ -247,7 +295,7 @@ def recalculate_all(cases, *, as_of: dt.date, progress=None, trigger: str = "nig
             existing = CaseRisk.objects.in_bulk([pk for pk, _ in batch])
             summaries, history = [], []
             for pk, inputs in _inputs(batch):
-                key = _signature(inputs)
+                key = _signature(inputs, as_of)
                 if (outcome := outcomes.get(key)) is None:
                     outcome = outcomes[key] = assess(inputs, as_of)
                 risk = existing.get(pk) or CaseRisk(case_id=pk)

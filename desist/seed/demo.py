@@ -8,10 +8,16 @@ from django.db import transaction
 from desist.access.models import AccessKind, CaseAccess
 from desist.accounts.models import Staff
 from desist.accounts.roles import Role
+from desist.courts.demo import seed_court_reports
 from desist.courts.services import court_list_import
+from desist.enforcement.demo import seed_enforcement_demo
+from desist.interventions.demo import seed_interventions_demo
+from desist.oversight.seed import seed_oversight
 from desist.people.models import Allocation, Case
+from desist.plans.demo import seed_plans_demo
 from desist.seed.generator import seed
 from desist.supervision.models import Appointment
+from desist.workforce.demo import seed_allocation_demo
 
 DEMO_PASSWORD = "demo-password-2026"
 DEMO_USERS = [
@@ -76,6 +82,18 @@ def seed_demo(*, people: int = 300, seed_value: int = 2026, progress: bool = Fal
         reason="Knows the person outside work",
     )
     _todays_court_list(by=by_name["demo.court"], region=org.regions[0], cases=cases)
+    seed_court_reports(court_officer=by_name["demo.court"], po=by_name["demo.po"])
+    seed_oversight(po=by_name["demo.po"], spo=by_name["demo.spo"], pqip=by_name["demo.pqip"])
+    seed_enforcement_demo(po=by_name["demo.po"])
+    seed_plans_demo(po=by_name["demo.po"])
+    seed_interventions_demo(po=by_name["demo.po"], admin=by_name["demo.admin"])
+    seed_allocation_demo(
+        spo=by_name["demo.spo"],
+        team=team,
+        po=by_name["demo.po"],
+        pso=by_name["demo.pso"],
+        pqip=by_name["demo.pqip"],
+    )
     return users
 
 

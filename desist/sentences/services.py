@@ -155,6 +155,22 @@ def order_period(event: Event) -> tuple[date, date]:
     return event.sentence_date, term_end(event.sentence_date, event.term)
 
 
+def requirement_problems_on(
+    event: Event, proposed: requirements.ProposedRequirement, *, offence_date: date
+) -> list[requirements.Problem]:
+    """What the law says against this requirement on this order. The event need not be saved:
+    a pre-sentence report's proposal is checked as the order the court would pass."""
+    return requirements.requirement_problems(
+        proposed,
+        order=requirements.Order(
+            *order_period(event),
+            conviction_date=event.conviction_date,
+            offence_date=offence_date,
+            age_at_conviction=age_on(event.case.date_of_birth, event.conviction_date),
+        ),
+    )
+
+
 @transaction.atomic
 def requirement_add(
     *,
@@ -172,15 +188,10 @@ def requirement_add(
     """Add a requirement to a community or suspended sentence order, within the law's limits."""
     if not event.is_order:
         raise ValueError("Only community and suspended sentence orders have requirements")
-    offence = main_offence(event)
-    problems = requirements.requirement_problems(
+    problems = requirement_problems_on(
+        event,
         requirements.ProposedRequirement(category, length, hours_per_day, days_per_week, on_breach),
-        order=requirements.Order(
-            *order_period(event),
-            conviction_date=event.conviction_date,
-            offence_date=offence.offence_date,
-            age_at_conviction=age_on(event.case.date_of_birth, event.conviction_date),
-        ),
+        offence_date=main_offence(event).offence_date,
     )
     if problems:
         raise RuleBroken(problems)

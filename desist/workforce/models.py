@@ -42,6 +42,8 @@ class AwaitingAllocation(models.Model):
     allocation = models.OneToOneField(
         "people.Allocation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Why the SPO allocated outside the grade rules (rules.allocation), if they did.
+    grade_exception_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         indexes = [
@@ -54,3 +56,69 @@ class AwaitingAllocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} awaiting allocation by {self.due_by:%Y-%m-%d}"
+
+
+class WorkloadWeightings(models.Model):
+    """Workload reference data in force from a date, as ``rules.workload.Weightings`` reads it.
+
+    An administrator records new values with a later date; older rows stay so past figures
+    can be explained. ``data`` is ``rules.workload.weightings_to_mapping``'s shape.
+    """
+
+    effective_from = models.DateField(unique=True)
+    data = models.JSONField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-effective_from"]
+        verbose_name_plural = "workload weightings"
+
+    def __str__(self) -> str:
+        return f"Workload weightings from {self.effective_from:%Y-%m-%d}"
+
+
+class StaffWorkload(models.Model):
+    """What workload needs to know about a practitioner that their account does not hold."""
+
+    staff = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="workload",
+    )
+    # Blank means the grade's default contracted hours from the weightings.
+    contracted_hours = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    office = models.ForeignKey(
+        "organisation.Office", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"Workload profile of {self.staff_id}"
+
+
+class WorkloadReduction(models.Model):
+    """Hours a week taken off a practitioner's capacity (training, union duties, a phased
+    return), recorded by their SPO."""
+
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workload_reductions"
+    )
+    reason = models.CharField(max_length=200)
+    hours = models.DecimalField(max_digits=4, decimal_places=1)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        indexes = [models.Index(fields=["staff", "starts_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.hours} hours from {self.starts_on:%Y-%m-%d}: {self.reason}"

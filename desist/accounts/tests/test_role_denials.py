@@ -18,13 +18,17 @@ PAGES = {
     Permission.MANAGE_CASE_ACCESS: "/cases/{crn}/access/",
     Permission.VIEW_COURT_LIST: "/courts/",
     Permission.ASSESS_RISK: "/cases/{crn}/risk/rosh/new/",
+    Permission.RECORD_ENFORCEMENT: "/enforcement/",
+    Permission.PLAN_SENTENCE: "/cases/{crn}/needs/assess/",
+    Permission.COUNTERSIGN: "/countersigning/",
+    Permission.MANAGE_TEAM: "/team/",
+    Permission.ALLOCATE_CASES: "/allocations/",
+    Permission.MANAGE_REFERENCE_DATA: "/workload-weightings/",
 }
 # Permissions whose pages arrive with later areas (allocation, victims, staff admin).
 NO_PAGE_YET = {
-    Permission.ALLOCATE_CASES,
     Permission.VIEW_VICTIM_DETAILS,
     Permission.MANAGE_STAFF,
-    Permission.MANAGE_REFERENCE_DATA,
 }
 
 

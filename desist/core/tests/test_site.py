@@ -89,8 +89,9 @@ def test_caseload_page_query_count_does_not_grow(
 def test_case_page_query_count(client, signed_in, officer, case, django_assert_max_num_queries):
     signed_in(officer)
     # Session, user, second factor; the case with its access check; the audit row; the main
-    # address; one query per area section (events, appointments (2), risk flags).
-    with django_assert_max_num_queries(10):
+    # address; one query per area section (events, appointments (2), risk flags, enforcement,
+    # accommodation and referrals).
+    with django_assert_max_num_queries(12):
         assert client.get(f"/cases/{case.crn}/").status_code == 200
 
 

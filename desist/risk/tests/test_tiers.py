@@ -28,6 +28,6 @@ def test_cases_with_the_same_flags_in_the_same_order_share_a_signature():
         "M", [("RMRH", newer + datetime.timedelta(days=9), "", ""), ("RHRH", older, "", "")]
     )
     flipped = Inputs("M", [("RHRH", newer, "", ""), ("RMRH", older, "", "")])
-    assert _signature(one) == _signature(two) != _signature(flipped)
+    assert _signature(one, TODAY) == _signature(two, TODAY) != _signature(flipped, TODAY)
     assert assess(one, TODAY).rosh == "MEDIUM"  # the newest RoSH registration wins
     assert assess(flipped, TODAY).rosh == "HIGH"

@@ -1,0 +1,27 @@
+"""Court work's alert: a pre-sentence report the quality check returned with comments."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from desist.access.selectors import visible_cases
+from desist.courts.constants import ReportState
+from desist.courts.models import PreSentenceReport
+from desist.oversight.alerts import Alert, alert_source
+
+
+@alert_source("courts.returned_reports")
+def returned_reports(user, today):
+    reports = PreSentenceReport.objects.filter(
+        author=user, state=ReportState.RETURNED, case__in=visible_cases(user)
+    ).select_related("case", "checked_by")
+    return [
+        Alert(
+            kind="Report returned with comments",
+            on=timezone.localdate(r.updated_at),
+            url=reverse("courts:report", args=[r.pk]),
+            crn=r.case.crn,
+            name=r.case.listed_name,
+            detail=f"{r.get_type_display()}, checked by {r.checked_by}" if r.checked_by else "",
+        )
+        for r in reports
+    ]

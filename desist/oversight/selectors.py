@@ -1,0 +1,178 @@
+"""Reads for the practitioner's home page, management oversight and the weekly meeting.
+
+Deadlines and countersigning items come from every area's registered sources; here they are
+narrowed to the cases the reader may see (one query), so a restricted case never shows to
+someone kept out of it, whoever holds it.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+
+from desist.access.selectors import visible_cases
+from desist.accounts.models import Staff
+from desist.accounts.roles import Permission
+from desist.audit.models import Action
+from desist.oversight.alerts import alerts_for
+from desist.oversight.countersign import AwaitingCountersignature, awaiting_countersignature
+from desist.oversight.deadlines import Deadline, DeadlineStatus, deadlines_for
+from desist.oversight.models import Oversight, WeeklyMeeting
+from desist.people.models import Allocation, Case
+from desist.rules.oversight import oversight_due
+from desist.supervision.constants import ContactType
+from desist.supervision.models import Contact
+from desist.supervision.selectors import diary
+
+RECENT_DAYS = 30
+RECENT_CASES = 10
+
+
+def _visible(user, items):
+    """The items on cases this user may see; items not on a case are kept."""
+    crns = {item.crn for item in items if item.crn}
+    seen = set(visible_cases(user).filter(crn__in=crns).values_list("crn", flat=True))
+    return [item for item in items if not item.crn or item.crn in seen]
+
+
+def visible_deadlines(user, owner_ids, today: date) -> list[Deadline]:
+    return _visible(user, deadlines_for(owner_ids, today))
+
+
+def countersigning_queue(user, today: date) -> list[tuple[AwaitingCountersignature, Staff]]:
+    """What waits for this SPO, with who asked: work from their team, on cases they may see."""
+    if user.team_id is None:
+        return []
+    items = _visible(user, awaiting_countersignature([user.team_id], today))
+    staff = Staff.objects.in_bulk({item.requested_by_id for item in items} - {None})
+    return [(item, staff.get(item.requested_by_id)) for item in items]
+
+
+def by_status(deadlines: list[Deadline], today: date) -> dict[DeadlineStatus, list[Deadline]]:
+    grouped: dict[DeadlineStatus, list[Deadline]] = {status: [] for status in DeadlineStatus}
+    for deadline in deadlines:
+        grouped[deadline.status(today)].append(deadline)
+    return grouped
+
+
+def recently_viewed(user, *, limit: int = RECENT_CASES) -> QuerySet[Case]:
+    """The cases this user opened lately, most recent first, from the audit trail."""
+    return (
+        visible_cases(user)
+        .filter(
+            audit_events__actor=user,
+            audit_events__action=Action.VIEW,
+            audit_events__at__gte=timezone.now() - timedelta(days=RECENT_DAYS),
+        )
+        .annotate(last_viewed=Max("audit_events__at"))
+        .order_by("-last_viewed")[:limit]
+    )
+
+
+def team_practitioners(spo) -> list[Staff]:
+    """The SPO's team members who hold caseloads (the people they hold weekly meetings with)."""
+    if spo.team_id is None:
+        return []
+    staff = Staff.objects.filter(team_id=spo.team_id, is_active=True).exclude(pk=spo.pk)
+    return [s for s in staff.order_by("last_name", "first_name") if s.may(Permission.HOLD_CASELOAD)]
+
+
+def home(user, today: date) -> dict:
+    """Everything on the practitioner's home page, in a fixed number of queries."""
+    grouped = by_status(visible_deadlines(user, [user.pk], today), today)
+    return {
+        "appointments": diary(user, today, 1)[today],
+        "overdue": grouped[DeadlineStatus.OVERDUE],
+        "this_week": grouped[DeadlineStatus.DUE_THIS_WEEK],
+        "alerts": alerts_for(user, today),
+        "recent": list(recently_viewed(user)),
+        "team": team_practitioners(user) if user.may(Permission.COUNTERSIGN) else [],
+    }
+
+
+def case_oversight(case: Case) -> QuerySet[Contact]:
+    """Every management oversight note on the case, latest first, whoever wrote it (the
+    allocation rationale, notes typed on the timeline and the records made here)."""
+    return (
+        Contact.objects.filter(case=case, type=ContactType.MANAGEMENT_OVERSIGHT)
+        .select_related("created_by", "oversight")
+        .order_by("-at", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class OversightDue:
+    case: Case
+    due: date
+    last: date | None
+
+
+def oversight_due_list(spo, today: date) -> list[OversightDue]:
+    """The SPO's team cases with no oversight in their expected interval, longest overdue
+    first: one query, the interval from desist.rules.oversight.
+
+    Any "Management oversight" case note counts, not only those recorded here: the
+    allocation rationale (desist.workforce) and notes typed on the timeline are oversight too.
+    """
+    if spo.team_id is None:
+        return []
+    last = Contact.objects.filter(
+        case=OuterRef("pk"), type=ContactType.MANAGEMENT_OVERSIGHT
+    ).order_by("-at")
+    allocated = Allocation.objects.filter(case=OuterRef("pk"), ended_at__isnull=True).order_by(
+        "-started_at"
+    )
+    cases = (
+        visible_cases(spo)
+        .filter(team_id=spo.team_id, practitioner__isnull=False)
+        .annotate(
+            last_oversight=Subquery(last.values("at")[:1]),
+            allocated_at=Subquery(allocated.values("started_at")[:1]),
+        )
+        .select_related("practitioner", "risk")
+    )
+    due = []
+    for case in cases:
+        risk = getattr(case, "risk", None)
+        last_on = timezone.localdate(case.last_oversight) if case.last_oversight else None
+        when = oversight_due(
+            last_oversight=last_on,
+            allocated_on=timezone.localdate(case.allocated_at) if case.allocated_at else None,
+            rosh=risk.rosh if risk else "",
+            tier=risk.tier_v2 if risk else "",
+        )
+        if when is not None and when <= today:
+            due.append(OversightDue(case=case, due=when, last=last_on))
+    return sorted(due, key=lambda d: (d.due, d.case.crn))
+
+
+def practitioner_caseload(viewer, practitioner) -> QuerySet[Case]:
+    """The practitioner's cases the viewer may see, for choosing the cases discussed."""
+    return visible_cases(viewer).filter(practitioner=practitioner).order_by("last_name", "crn")
+
+
+def weekly_meetings(practitioner, *, limit: int = 10) -> list[WeeklyMeeting]:
+    return list(
+        WeeklyMeeting.objects.filter(practitioner=practitioner)
+        .select_related("held_by")
+        .prefetch_related(Prefetch("oversight", queryset=Oversight.objects.select_related("case")))[
+            :limit
+        ]
+    )
+
+
+def weekly_meeting(spo, practitioner, today: date) -> dict:
+    """The practitioner's actions for the SPO, overdue first, marking what has become overdue
+    since their last meeting, and the meetings so far."""
+    meetings = weekly_meetings(practitioner)
+    since = meetings[0].held_on if meetings else None
+    grouped = by_status(visible_deadlines(spo, [practitioner.pk], today), today)
+    overdue = sorted(grouped[DeadlineStatus.OVERDUE], key=lambda d: (d.due, d.crn))
+    return {
+        "meetings": meetings,
+        "since": since,
+        "overdue": [(d, since is not None and d.due >= since) for d in overdue],
+        "this_week": grouped[DeadlineStatus.DUE_THIS_WEEK],
+        "later": grouped[DeadlineStatus.LATER],
+    }

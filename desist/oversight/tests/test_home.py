@@ -1,0 +1,108 @@
+"""The practitioner's home page: today's appointments, actions overdue and due this week,
+alerts, recently viewed cases; restricted cases kept out; a fixed number of queries."""
+
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from desist.access.models import AccessKind, CaseAccess
+from desist.accounts.roles import Role
+from desist.oversight import alerts, deadlines
+from desist.people import services as people_services
+from desist.supervision.models import Appointment
+
+
+def test_home_shows_the_day_the_actions_and_the_alerts(
+    client, signed_in, officer, manager, make_case, missed
+):
+    case = make_case()
+    missed(case)
+    Appointment.objects.create(
+        case=case,
+        practitioner=officer,
+        type="PHONE",
+        starts_at=timezone.localtime().replace(hour=23, minute=30),
+    )
+    new = make_case("Nia", "Newly", practitioner=None)
+    people_services.case_allocate(case=new, practitioner=officer, by=manager)
+    signed_in(officer)
+    page = client.get("/").content.decode()
+    assert "<h1" in page and page.count("<h1") == 1
+    assert "Record an outcome" in page and "Overdue" in page
+    assert "Smith, John" in page and "23:30" in page
+    assert "New allocation" in page and "Newly, Nia" in page
+    assert 'href="/"' in page  # the Home link in the menu
+
+
+def test_recently_viewed_cases_are_distinct_latest_first_and_still_visible(
+    client, signed_in, officer, make_case, restricted
+):
+    cases = [make_case(f"Viewed{i}", "Person") for i in range(12)]
+    hidden = restricted()
+    signed_in(officer)
+    for case in [cases[0], *cases, cases[0]]:
+        client.get(f"/cases/{case.crn}/")
+    # Viewed while allowed, then taken off the allow list: no longer listed.
+    CaseAccess.objects.create(case=hidden, staff=officer, kind=AccessKind.ALLOWED)
+    client.get(f"/cases/{hidden.crn}/")
+    CaseAccess.objects.filter(case=hidden).delete()
+    recent = client.get("/").context["recent"]
+    assert [c.crn for c in recent] == [cases[0].crn, *[c.crn for c in cases[11:2:-1]]]
+    assert hidden.crn not in [c.crn for c in recent]
+
+
+def test_a_restricted_case_does_not_show_its_actions(
+    client, signed_in, officer, missed, restricted
+):
+    missed(restricted())
+    signed_in(officer)
+    response = client.get("/")
+    assert response.context["overdue"] == []
+
+
+def _home_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    return len(queries)
+
+
+def test_the_query_count_does_not_grow_with_the_caseload(
+    client, signed_in, officer, manager, make_case, missed
+):
+    def add_case(i):
+        case = make_case(f"P{i}", "Counted", practitioner=None)
+        people_services.case_allocate(case=case, practitioner=officer, by=manager)
+        missed(case, days_ago=i + 1)
+        Appointment.objects.create(
+            case=case,
+            practitioner=officer,
+            type="PHONE",
+            starts_at=timezone.localtime().replace(hour=23, minute=50) - timedelta(minutes=i),
+        )
+        client.get(f"/cases/{case.crn}/")
+
+    signed_in(officer)
+    add_case(0)
+    one = _home_queries(client)
+    for i in range(1, 8):
+        add_case(i)
+    assert _home_queries(client) == one
+    # Session, user, device, messages and more (8 today, 15 in all with the 7 sources of the
+    # core areas); then each registered source may take one or two queries.
+    sources = len(deadlines._SOURCES) + len(alerts._SOURCES)
+    assert one <= 8 + 2 * sources, one
+
+
+def test_staff_without_a_caseload_keep_their_start_page(client, signed_in, make_staff):
+    court = make_staff("court", Role.COURT_OFFICER)
+    signed_in(court)
+    assert client.get("/")["Location"] == "/search/"
+
+
+def test_an_spo_home_links_to_the_team_work(client, signed_in, manager, officer):
+    signed_in(manager)
+    page = client.get("/").content.decode()
+    assert "Countersigning" in page
+    assert f"/oversight/practitioners/{officer.pk}/meeting/" in page

@@ -1,0 +1,36 @@
+"""Supervision's deadlines: appointments that have happened and still wait for an outcome.
+
+An outcome is due on the day of the appointment, so any missing from an earlier day is
+overdue: an absence left unrecorded cannot be enforced (practice rules §3)."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from desist.oversight.deadlines import Deadline, deadline_source
+from desist.supervision.models import Appointment
+
+
+@deadline_source("supervision.missing_outcomes")
+def missing_outcomes(owner_ids, today):
+    appointments = (
+        Appointment.objects.filter(
+            case__practitioner_id__in=owner_ids,
+            outcome="",
+            cancelled_at__isnull=True,
+            starts_at__lt=timezone.now(),
+        )
+        .select_related("case")
+        .order_by("starts_at")
+    )
+    return [
+        Deadline(
+            kind="Record an outcome",
+            owner_id=a.case.practitioner_id,
+            due=timezone.localdate(a.starts_at),
+            url=reverse("supervision:appointment-outcome", args=[a.case.crn, a.pk]),
+            crn=a.case.crn,
+            name=a.case.listed_name,
+            detail=f"{a.get_type_display()} on {timezone.localtime(a.starts_at):%-d %b %Y, %H:%M}",
+        )
+        for a in appointments
+    ]

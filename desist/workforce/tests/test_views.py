@@ -1,0 +1,287 @@
+"""The team, practitioner, queue, allocation, transfer and weightings pages: who may use them
+and what they show. The team page's query count is pinned."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from desist.accounts.roles import Role
+from desist.oversight.deadlines import deadlines_for
+from desist.workforce.models import WorkloadReduction, WorkloadWeightings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_probation_officer_cannot_see_the_queue_or_allocate(signed_in, officer, waiting):
+    client = signed_in(officer)
+    entry = waiting()
+    assert client.get("/allocations/").status_code == 403
+    assert client.get(f"/allocations/{entry.pk}/").status_code == 403
+    response = client.post(
+        f"/allocations/{entry.pk}/", {"practitioner": officer.pk, "rationale": "me"}
+    )
+    assert response.status_code == 403
+    entry.refresh_from_db()
+    assert entry.allocation is None
+    assert client.get("/team/").status_code == 403
+    assert client.get(f"/cases/{entry.case.crn}/transfer/").status_code == 403
+
+
+def test_only_an_administrator_changes_the_weightings(signed_in, manager, admin_user):
+    assert signed_in(manager).get("/workload-weightings/").status_code == 403
+    response = signed_in(admin_user).get("/workload-weightings/")
+    assert response.status_code == 200
+    assert "Published defaults" in response.content.decode()
+
+
+def _weightings_post(response, **changes):
+    form = response.context["form"]
+    data = {name: form[name].value() for name in form.fields if name != "effective_from"}
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    data |= {
+        "effective_from_day": day.day,
+        "effective_from_month": day.month,
+        "effective_from_year": day.year,
+    }
+    return data | changes
+
+
+def test_the_administrator_records_new_weightings(signed_in, admin_user):
+    client = signed_in(admin_user)
+    data = _weightings_post(client.get("/workload-weightings/"), community_B2=120)
+    response = client.post("/workload-weightings/", data)
+    assert response.status_code == 302
+    newest = WorkloadWeightings.objects.first()
+    assert newest.data["normal"]["community"]["B2"] == 120
+    assert newest.data["normal"]["community"]["B2S"] == 0
+
+
+def test_weightings_form_explains_a_bad_value(signed_in, admin_user):
+    client = signed_in(admin_user)
+    data = _weightings_post(client.get("/workload-weightings/"), community_B2="-4")
+    response = client.post("/workload-weightings/", data)
+    assert response.status_code == 200
+    assert "Error: Workload weightings" in response.content.decode()
+
+
+def test_the_spo_allocates_from_the_queue_to_the_suggested_practitioner(
+    signed_in, manager, officer, colleague, waiting, community_case
+):
+    community_case(officer, tier="A3")
+    entry = waiting()
+    client = signed_in(manager)
+    queue = client.get("/allocations/").content.decode()
+    assert entry.case.listed_name in queue
+    page = client.get(f"/allocations/{entry.pk}/")
+    suggestions = page.context["suggestions"]
+    assert suggestions[0].staff == colleague
+    response = client.post(
+        f"/allocations/{entry.pk}/",
+        {"practitioner": colleague.pk, "rationale": "Has capacity."},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/allocations/{entry.pk}/allocated/"
+    done = client.get(response["Location"]).content.decode()
+    assert "Case allocated to" in done and "Capacity now 5.3%" in done
+    assert f"/cases/{entry.case.crn}/appointments/arrange/" in done
+    assert entry.case.listed_name not in client.get("/allocations/").content.decode()
+
+
+def test_allocating_without_a_rationale_is_explained(signed_in, manager, officer, waiting):
+    entry = waiting()
+    response = signed_in(manager).post(f"/allocations/{entry.pk}/", {"practitioner": officer.pk})
+    assert response.status_code == 200
+    assert "Enter why you are allocating the case" in response.content.decode()
+
+
+def test_a_restricted_case_opens_only_through_the_case_access_check(signed_in, manager, waiting):
+    entry = waiting()
+    entry.case.restricted = True
+    entry.case.save(update_fields=["restricted"])
+    client = signed_in(manager)
+    queue = client.get("/allocations/").content.decode()
+    assert f"Limited access case {entry.case.crn}" in queue
+    assert "Wendy" not in queue
+    assert client.get(f"/allocations/{entry.pk}/").status_code == 403
+
+
+def test_the_practitioner_page_shows_why_and_records_reductions(
+    signed_in, manager, officer, community_case
+):
+    community_case(officer, tier="B2")
+    client = signed_in(manager)
+    page = client.get(f"/team/staff/{officer.pk}/").content.decode()
+    assert "1 community case at tier B2 x 115 points = 115 points" in page
+    assert "Available: 2,176 points" in page
+    today = timezone.localdate()
+    response = client.post(
+        f"/team/staff/{officer.pk}/reductions/add/",
+        {
+            "reason": "Practice tutor",
+            "hours": "3.7",
+            "starts_on_day": today.day,
+            "starts_on_month": today.month,
+            "starts_on_year": today.year,
+        },
+    )
+    assert response.status_code == 302
+    assert WorkloadReduction.objects.get(staff=officer).recorded_by == manager
+    assert "Practice tutor" in client.get(f"/team/staff/{officer.pk}/").content.decode()
+
+
+def test_the_spo_changes_hours_and_a_stale_form_is_refused(signed_in, manager, officer):
+    client = signed_in(manager)
+    assert client.get(f"/team/staff/{officer.pk}/hours/").status_code == 200
+    data = {"version": 1, "contracted_hours": "30", "office": ""}
+    assert client.post(f"/team/staff/{officer.pk}/hours/", data).status_code == 302
+    stale = client.post(f"/team/staff/{officer.pk}/hours/", data)
+    assert "Someone else changed these details" in stale.content.decode()
+
+
+def test_the_spo_manages_only_their_own_team(signed_in, manager, make_staff, region):
+    from desist.organisation.models import ProbationDeliveryUnit, Team
+
+    pdu = ProbationDeliveryUnit.objects.create(code="P9", name="Elsewhere", region=region)
+    outsider = make_staff(
+        "outsider", Role.PROBATION_OFFICER, team=Team.objects.create(code="T9", name="X", pdu=pdu)
+    )
+    client = signed_in(manager)
+    assert client.get(f"/team/staff/{outsider.pk}/").status_code == 404
+    assert client.get(f"/team/staff/{outsider.pk}/reductions/add/").status_code == 404
+
+
+def test_transfer_page_moves_the_case(signed_in, manager, officer, colleague, community_case):
+    case = community_case(officer)
+    client = signed_in(manager)
+    page = client.get(f"/cases/{case.crn}/transfer/")
+    assert page.status_code == 200
+    response = client.post(
+        f"/cases/{case.crn}/transfer/",
+        {"practitioner": colleague.pk, "handover_note": "Next appointment Tuesday."},
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.practitioner == colleague
+
+
+def test_team_page_shows_each_practitioner(signed_in, manager, officer, community_case):
+    community_case(officer, tier="A1")
+    page = signed_in(manager).get("/team/").content.decode()
+    assert "Officer Tester" in page and "6.7%" in page
+    assert "<svg" in page and "Capacity of each practitioner" in page
+
+
+def _team_of_twelve(make_staff, community_case, cases_each):
+    staff = [make_staff(f"pp{i}", Role.PROBATION_OFFICER, grade="PO") for i in range(12)]
+    for member in staff:
+        for n in range(cases_each):
+            community_case(member, tier="B2" if n % 2 else "C1", first=f"C{n}")
+    return staff
+
+
+def _team_page_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/team/").status_code == 200
+    return len(queries)
+
+
+# The team page's own queries: session, user, second factor, the user's team, staff,
+# weightings, cases grouped, court reports, reductions, seen-in-time, waiting count. The
+# deadline engine (every area's sources) is counted apart, so a new source elsewhere does not
+# break this pin.
+TEAM_PAGE_QUERIES = 11
+
+
+def test_team_page_query_count_is_pinned_and_independent_of_caseloads(
+    signed_in, manager, make_staff, community_case, team
+):
+    staff = _team_of_twelve(make_staff, community_case, 1)
+    client = signed_in(manager)
+    ids = [s.pk for s in staff] + [manager.pk]
+    with CaptureQueriesContext(connection) as engine:
+        deadlines_for(ids, timezone.localdate())
+    small = _team_page_queries(client)
+    assert small == TEAM_PAGE_QUERIES + len(engine)
+    for member in staff:
+        for n in range(3):
+            community_case(member, tier="A2", first=f"More{n}")
+    assert _team_page_queries(client) == small
+
+
+def test_transfer_page_says_why_it_is_blocked(
+    signed_in, manager, colleague, officer, community_case
+):
+    from desist.enforcement.models import Recall
+
+    case = community_case(officer)
+    Recall.objects.create(
+        case=case,
+        event=case.events.get(),
+        reasons="r",
+        alternatives="a",
+        suggested_type="standard",
+        recall_type="standard",
+    )
+    client = signed_in(manager)
+    assert "awaits countersignature" in client.get(f"/cases/{case.crn}/transfer/").content.decode()
+    response = client.post(
+        f"/cases/{case.crn}/transfer/", {"practitioner": colleague.pk, "handover_note": "x"}
+    )
+    assert response.status_code == 200
+    case.refresh_from_db()
+    assert case.practitioner == officer
+
+
+def test_an_excluded_spo_cannot_open_the_waiting_case(signed_in, manager, waiting):
+    from desist.access.models import AccessKind, CaseAccess
+
+    entry = waiting()
+    CaseAccess.objects.create(case=entry.case, staff=manager, kind=AccessKind.EXCLUDED)
+    client = signed_in(manager)
+    assert client.get(f"/allocations/{entry.pk}/").status_code == 403
+    assert "Limited access case" in client.get("/allocations/").content.decode()
+
+
+def test_allocate_page_queries_do_not_grow_with_the_team(
+    signed_in, manager, make_staff, community_case, waiting
+):
+    entry = waiting()
+    client = signed_in(manager)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/allocations/{entry.pk}/").status_code == 200
+        return len(queries)
+
+    before = count()
+    for i in range(5):
+        member = make_staff(f"extra{i}", Role.PROBATION_OFFICER, grade="PO")
+        community_case(member, first=f"Extra{i}")
+    assert count() == before
+
+
+def test_a_practitioner_sees_their_own_capacity_but_not_a_colleagues(
+    signed_in, officer, colleague, community_case
+):
+    community_case(officer, tier="B2")
+    client = signed_in(officer)
+    own = client.get(f"/team/staff/{officer.pk}/").content.decode()
+    assert "1 community case at tier B2 x 115 points = 115 points" in own
+    assert "Record a reduction" not in own
+    assert client.get(f"/team/staff/{colleague.pk}/").status_code == 403
+    assert client.get(f"/team/staff/{officer.pk}/reductions/add/").status_code == 403
+
+
+def test_the_queue_can_show_every_team_in_the_pdu(signed_in, manager, waiting, team):
+    from desist.organisation.models import Team
+
+    entry = waiting(first="Elsewhere")
+    entry.team = Team.objects.create(code="T3", name="Sunderland team", pdu=team.pdu)
+    entry.save(update_fields=["team"])
+    client = signed_in(manager)
+    assert "Waiting, Elsewhere" not in client.get("/allocations/").content.decode()
+    whole = client.get("/allocations/?scope=pdu").content.decode()
+    assert "Waiting, Elsewhere" in whole and "Sunderland team" in whole
