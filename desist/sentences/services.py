@@ -11,6 +11,7 @@ from desist.audit.models import Action
 from desist.audit.services import audit_record, field_changes, snapshot
 from desist.people.models import Case
 from desist.people.services import StaleEdit
+from desist.risk.tiers import case_risk_refresh
 from desist.rules import licence_conditions, requirements
 from desist.rules.release_dates import Term, term_end
 from desist.sentences.constants import AppearanceOutcome, SentenceType
@@ -113,6 +114,7 @@ def event_create(*, case: Case, by, court, offence: dict, request=None, **senten
         _audit_create(by=by, case=case, record=record, fields=fields, request=request)
     if event.is_custodial:
         standard_conditions_add(event=event, by=by, request=request)
+    case_risk_refresh(case=case, trigger="event")  # a current sentence is a tier input
     return event
 
 
@@ -211,6 +213,7 @@ def requirement_add(
     _audit_create(
         by=by, case=event.case, record=requirement, fields=REQUIREMENT_FIELDS, request=request
     )
+    case_risk_refresh(case=event.case, trigger="requirement")
     return requirement
 
 
@@ -299,4 +302,5 @@ def event_terminate(
         changes=changes,
         request=request,
     )
+    case_risk_refresh(case=event.case, trigger="termination")
     return current

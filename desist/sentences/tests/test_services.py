@@ -6,6 +6,7 @@ from desist.audit.models import Action, AuditEvent
 from desist.people.services import StaleEdit
 from desist.rules.licence_conditions import STANDARD_CONDITIONS
 from desist.sentences import services
+from desist.sentences.constants import TerminationReason
 from desist.sentences.models import CourtAppearance, Event
 
 D = datetime.date
@@ -181,3 +182,22 @@ def test_termination_cannot_precede_the_sentence(case, make_event, officer):
             termination_reason="APPEAL",
             by=officer,
         )
+
+
+def test_a_sentence_and_its_ending_recalculate_the_tier_at_once(case, make_event, officer):
+    """A current sentence is a tiering input (the mandate for change): the header must not wait
+    for the nightly batch to show it."""
+    event = make_event(case, sentence_date=datetime.date.today())
+    assert case.risk.tier_v2 == "D0"  # an order with no rehabilitative requirement yet
+    services.requirement_add(event=event, by=officer, category="RAR", length=20)
+    case.risk.refresh_from_db()
+    assert case.risk.tier_v2 == "D2"
+    services.event_terminate(
+        event=event,
+        version=event.version,
+        termination_date=datetime.date.today(),
+        termination_reason=TerminationReason.choices[0][0],
+        by=officer,
+    )
+    case.risk.refresh_from_db()
+    assert case.risk.tier_v2 == "D0"
