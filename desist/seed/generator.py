@@ -42,9 +42,10 @@ REGIONS = [
     ("N12", "Wales", "D"),
 ]
 CASES_PER_PRACTITIONER = 40
-TEAM_SHAPE = (
-    [Role.PROBATION_OFFICER] * 4 + [Role.PROBATION_SERVICES_OFFICER] * 2 + [Role.PQIP_LEARNER]
-)
+# A senior probation officer's team at full strength: twelve practitioners (seven POs, three
+# PSOs, two PQiP learners). Smaller services fill each team from the front, so the mix holds.
+_PO, _PSO, _PQIP = Role.PROBATION_OFFICER, Role.PROBATION_SERVICES_OFFICER, Role.PQIP_LEARNER
+TEAM_SHAPE = (_PO, _PSO, _PO, _PQIP, _PO, _PSO, _PO, _PO, _PSO, _PO, _PQIP, _PO)
 GRADE = {
     Role.PROBATION_OFFICER: "PO",
     Role.PROBATION_SERVICES_OFFICER: "PSO",
@@ -100,6 +101,7 @@ def build_organisation(
     teams_needed = max(regions, -(-practitioners // len(TEAM_SHAPE)))
     teams_per_region = -(-teams_needed // regions)
     pdus_per_region = max(1, min(9, teams_per_region // 6))
+    per_team = min(len(TEAM_SHAPE), -(-practitioners // (teams_per_region * regions)))
     staff_rows, staff_id = [], next_id("accounts_staff")
     for code, name, prefix in REGIONS[:regions]:
         region = Region.objects.create(code=code, name=name, crn_prefix=prefix)
@@ -128,7 +130,7 @@ def build_organisation(
                 code=f"{code}T{t:03d}", name=f"{pdu.name[:-4]} Team {t + 1}", pdu=pdu
             )
             org.teams.append(team)
-            shape = [Role.SENIOR_PROBATION_OFFICER, *TEAM_SHAPE]
+            shape = [Role.SENIOR_PROBATION_OFFICER, *TEAM_SHAPE[:per_team]]
             for role in shape:
                 username = f"{prefix.lower()}{staff_id:06d}"
                 staff_rows.append(
