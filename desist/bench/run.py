@@ -46,6 +46,10 @@ TARGETS_MS = {
     "week diary": 100,
     "missing outcomes": 100,
     "record outcome": 150,
+    "home page": 150,
+    "team page": 150,
+    "referrals": 100,
+    "court list": 100,
 }
 MAX_RATIO = 5
 # People with a year of history (events, appointments, notes, risk): under 20 minutes.
@@ -56,6 +60,8 @@ NAME_QUERIES = 20
 CRN_QUERIES = 40
 CASELOAD_TARGET = 40
 TIMELINE_CONTACTS = 500
+COURT_LIST_DEFENDANTS = 300
+COURT_IMPORT_TARGET_SECONDS = 10
 # The CSRF secret the bench's POSTs present, as cookie and as form field (Django accepts the
 # unmasked 32-character secret in the form).
 BENCH_CSRF = "benchbenchbenchbenchbenchbench00"
@@ -269,14 +275,30 @@ def prepare(url: str, posts: int) -> dict:
     )
     crns = [crn for crn, _, _ in sample[:CRN_QUERIES]]
     week = f"/diary/?view=week&date={date.today().isoformat()}"
+    manager = Staff.objects.filter(
+        team=user.team, roles__contains=[Role.SENIOR_PROBATION_OFFICER.value], is_active=True
+    ).first()
+    court_officer = Staff.objects.filter(
+        roles__contains=[Role.COURT_OFFICER.value], is_active=True
+    ).first()
+    court_day, court_import = _court_list(court_officer, sample, rng)
     return {
-        "cookies": {"officer": signed_in(user), "colleague": signed_in(poster)},
+        "cookies": {
+            "officer": signed_in(user),
+            "colleague": signed_in(poster),
+            "manager": signed_in(manager),
+            "court officer": signed_in(court_officer),
+        },
         "user": {
             "username": user.username,
             "roles": user.roles,
             "caseload": loads[user.pk],
             "caseload_visible": len(own),
+            "team_practitioners": Staff.objects.filter(team=user.team)
+            .exclude(pk=manager.pk)
+            .count(),
         },
+        "court_list_import": court_import,
         "name_queries": [query for _, query in name_queries],
         "name_queries_finding_their_person": found,
         "paths": {
@@ -285,14 +307,79 @@ def prepare(url: str, posts: int) -> dict:
             "CRN search": [f"/search/?q={crn}" for crn in crns],
             "case page": [f"/cases/{crn}/" for crn in own],
             "caseload": ["/caseload/"],
+            "home page": ["/"],
             "case timeline": [f"/cases/{_timeline_case(own, TIMELINE_CONTACTS)}/timeline/"],
             "week diary": [week],
             "missing outcomes": ["/diary/missing-outcomes/"],
             "record outcome": _outcome_posts(poster, posts),
+            "referrals": [f"/cases/{crn}/referrals/" for crn in own],
+            "team page": ["/team/"],
+            "court list": [court_day],
         },
-        # Endpoints measured with the colleague's session; the rest use the officer's.
-        "as_colleague": ["record outcome"],
+        # Whose session each endpoint is measured with, where it is not the officer's.
+        "sessions": {
+            "record outcome": "colleague",
+            "team page": "manager",
+            "court list": "court officer",
+        },
     }
+
+
+def _court_list(court_officer, sample: list[tuple], rng: random.Random) -> tuple[str, dict]:
+    """Import today's list of COURT_LIST_DEFENDANTS at one magistrates' court, matched against
+    every case: two in three people already known (one in four with a misspelt surname), the
+    rest new. Timed, as the court officer's morning import. Returns the court day's path."""
+    from faker import Faker
+
+    from desist.courts.models import Hearing
+    from desist.courts.services import court_list_import
+    from desist.organisation.models import Court
+    from desist.people.models import Case
+
+    court = Court.objects.filter(is_crown_court=False).order_by("code").first()
+    today = date.today()
+    Hearing.objects.filter(court=court, hearing_date=today).delete()  # the bench's own list
+    known = Case.objects.in_bulk([crn for crn, _, _ in sample], field_name="crn")
+    faker = Faker("en_GB")
+    faker.seed_instance(7)
+    rows = [
+        "court,date,session,courtroom,list_number,defendant_name,date_of_birth,pnc,address,"
+        "offences,in_custody"
+    ]
+    for number in range(1, COURT_LIST_DEFENDANTS + 1):
+        if number % 3 and known:
+            case = known[sample[number % len(sample)][0]]
+            surname = _misspell(case.last_name, rng) if number % 4 == 0 else case.last_name
+            name, born, pnc = f"{case.first_name} {surname}", case.date_of_birth, case.pnc
+        else:
+            name, born, pnc = faker.name(), faker.date_of_birth(minimum_age=18, maximum_age=70), ""
+        rows.append(
+            f"{court.code},{today.isoformat()},{'am' if number % 2 else 'pm'},{number % 4 + 1},"
+            f"{number},{name.replace(',', ' ')},{born.isoformat()},{pnc},,"
+            f"Theft from a shop ({today.isoformat()}),no"
+        )
+    started = time.monotonic()
+    result = court_list_import(text="\n".join(rows) + "\n", by=court_officer)
+    seconds = time.monotonic() - started
+    hearings = Hearing.objects.filter(court=court, hearing_date=today)
+    summary = {
+        "defendants": COURT_LIST_DEFENDANTS,
+        "seconds": round(seconds, 2),
+        "target_seconds": COURT_IMPORT_TARGET_SECONDS,
+        "met": seconds < COURT_IMPORT_TARGET_SECONDS,
+        "imported": result.imported,
+        "row_errors": len(result.errors),
+        "matched_on_identifier": hearings.exclude(case=None).count(),
+    }
+    print(
+        f"Court list: {COURT_LIST_DEFENDANTS} defendants imported and matched in {seconds:.2f} s",
+        flush=True,
+    )
+    return (
+        f"/courts/?court={court.pk}&hearing_date_day={today.day}&hearing_date_month="
+        f"{today.month}&hearing_date_year={today.year}",
+        summary,
+    )
 
 
 def _timeline_case(crns: list[str], contacts: int) -> str:
@@ -582,6 +669,13 @@ def print_table(report: dict) -> None:
         f"{report['concurrency']} clients, {report['gunicorn_workers']} gunicorn workers, "
         f"{report['cpu_count']} CPUs"
     )
+    if court := report.get("court_list_import"):
+        print(
+            f"court list: {court['defendants']} defendants imported and matched in "
+            f"{court['seconds']} s (target < {court['target_seconds']} s: "
+            f"{'met' if court['met'] else 'MISSED'}); {court['matched_on_identifier']} matched "
+            "outright, the rest scored for the court officer"
+        )
     if batch := report.get("tier_batch"):
         print(
             f"tier batch: {batch['cases']:,} cases in {batch['batch_seconds']} s "
@@ -647,8 +741,7 @@ def main(argv: list[str] | None = None) -> int:
             # carries on through its requests where it stopped, so no POST is sent twice.
             requests = setup["paths"]
             cookies = {
-                name: setup["cookies"]["colleague" if name in setup["as_colleague"] else "officer"]
-                for name in requests
+                name: setup["cookies"][setup["sessions"].get(name, "officer")] for name in requests
             }
             timings: dict[str, list[float]] = {name: [] for name in requests}
             busy = dict.fromkeys(requests, 0.0)
@@ -703,6 +796,7 @@ def main(argv: list[str] | None = None) -> int:
             "seed_seconds": SEED_TARGET_SECONDS,
         },
         "tier_batch": tier_batch,
+        "court_list_import": setup["court_list_import"],
         "all_met": all(row.get("met", True) for row in results.values()),
         "results": results,
     }
