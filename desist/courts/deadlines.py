@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from desist.courts.constants import ReportState
 from desist.courts.models import PreSentenceReport
-from desist.oversight.deadlines import Deadline, deadline_source
+from desist.oversight.deadlines import Deadline, deadline_source, due_until
 
 # What the author has to do next, by the report's state; other states wait for someone else.
 AUTHOR_ACTION = {
@@ -17,9 +17,11 @@ AUTHOR_ACTION = {
 
 
 @deadline_source("courts.reports_due")
-def reports_due(owner_ids, today):
-    reports = PreSentenceReport.objects.filter(
-        author_id__in=owner_ids, state__in=list(AUTHOR_ACTION)
+def reports_due(owner_ids, today, until=None):
+    reports = due_until(
+        PreSentenceReport.objects.filter(author_id__in=owner_ids, state__in=list(AUTHOR_ACTION)),
+        "due_date",
+        until,
     ).select_related("case")
     return [
         Deadline(

@@ -12,7 +12,9 @@ from desist.people.models import Case
 
 
 @deadline_source("enforcement")
-def enforcement_deadlines(owner_ids: Iterable[int], today: date) -> list[Deadline]:
+def enforcement_deadlines(
+    owner_ids: Iterable[int], today: date, until: date | None = None
+) -> list[Deadline]:
     """Three queries for any number of practitioners (see selectors.due_on_cases)."""
     cases = Case.objects.filter(practitioner_id__in=list(owner_ids))
     return [

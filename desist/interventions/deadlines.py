@@ -10,7 +10,7 @@ from desist.rules import referrals as flow
 
 
 @deadline_source("interventions.awaiting_response")
-def referrals_awaiting_response(owner_ids, today):
+def referrals_awaiting_response(owner_ids, today, until=None):
     referrals = Referral.objects.filter(
         status__in=flow.AWAITING_RESPONSE, case__practitioner_id__in=owner_ids
     ).select_related("case", "agency")

@@ -36,13 +36,15 @@ class Deadline:
     def status(self, today: date) -> DeadlineStatus:
         if self.due < today:
             return DeadlineStatus.OVERDUE
-        if self.due <= today + timedelta(days=6 - today.weekday()):
+        if self.due <= end_of_week(today):
             return DeadlineStatus.DUE_THIS_WEEK
         return DeadlineStatus.LATER
 
 
-# A source: (the staff whose work is wanted, today) -> their deadlines from one area.
-DeadlineSource = Callable[[Iterable[int], date], Iterable[Deadline]]
+# A source: (the staff whose work is wanted, today, the last due date wanted or None for all)
+# -> their deadlines from one area. Sources filter on ``until`` in the database where they can:
+# the team page wants only what is overdue, not every review date of a whole team's cases.
+DeadlineSource = Callable[[Iterable[int], date, date | None], Iterable[Deadline]]
 _SOURCES: dict[str, DeadlineSource] = {}
 
 
@@ -54,8 +56,25 @@ def deadline_source(name: str) -> Callable[[DeadlineSource], DeadlineSource]:
     return register
 
 
-def deadlines_for(owner_ids: Iterable[int], today: date) -> list[Deadline]:
-    """Every open deadline owned by these staff, soonest first."""
+def due_until(rows, field: str, until: date | None):
+    """Narrow a queryset to rows due on or before ``until`` (all of them when None)."""
+    return rows if until is None else rows.filter(**{f"{field}__lte": until})
+
+
+def end_of_week(today: date) -> date:
+    return today + timedelta(days=6 - today.weekday())
+
+
+def deadlines_for(
+    owner_ids: Iterable[int], today: date, *, until: date | None = None
+) -> list[Deadline]:
+    """Every open deadline owned by these staff (due on or before ``until``, if given),
+    soonest first."""
     owners = list(owner_ids)
-    found = [d for source in _SOURCES.values() for d in source(owners, today)]
+    found = [
+        d
+        for source in _SOURCES.values()
+        for d in source(owners, today, until)
+        if until is None or d.due <= until
+    ]
     return sorted(found, key=lambda d: (d.due, d.crn, d.kind))

@@ -17,7 +17,7 @@ from desist.accounts.roles import Permission
 from desist.audit.models import Action
 from desist.oversight.alerts import alerts_for
 from desist.oversight.countersign import AwaitingCountersignature, awaiting_countersignature
-from desist.oversight.deadlines import Deadline, DeadlineStatus, deadlines_for
+from desist.oversight.deadlines import Deadline, DeadlineStatus, deadlines_for, end_of_week
 from desist.oversight.models import Oversight, WeeklyMeeting
 from desist.people.models import Allocation, Case
 from desist.rules.oversight import oversight_due
@@ -36,8 +36,8 @@ def _visible(user, items):
     return [item for item in items if not item.crn or item.crn in seen]
 
 
-def visible_deadlines(user, owner_ids, today: date) -> list[Deadline]:
-    return _visible(user, deadlines_for(owner_ids, today))
+def visible_deadlines(user, owner_ids, today: date, until: date | None = None) -> list[Deadline]:
+    return _visible(user, deadlines_for(owner_ids, today, until=until))
 
 
 def countersigning_queue(user, today: date) -> list[tuple[AwaitingCountersignature, Staff]]:
@@ -80,7 +80,7 @@ def team_practitioners(spo) -> list[Staff]:
 
 def home(user, today: date) -> dict:
     """Everything on the practitioner's home page, in a fixed number of queries."""
-    grouped = by_status(visible_deadlines(user, [user.pk], today), today)
+    grouped = by_status(visible_deadlines(user, [user.pk], today, end_of_week(today)), today)
     return {
         "appointments": diary(user, today, 1)[today],
         "overdue": grouped[DeadlineStatus.OVERDUE],

@@ -3,7 +3,7 @@ with a target date. One query per source, whatever the caseload."""
 
 from django.urls import reverse
 
-from desist.oversight.deadlines import Deadline, deadline_source
+from desist.oversight.deadlines import Deadline, deadline_source, due_until
 from desist.plans.constants import ActionOwner
 from desist.plans.models import PlanAction, SentencePlan
 
@@ -21,12 +21,16 @@ def _deadline(kind: str, case, number: int, due, detail: str) -> Deadline:
 
 
 @deadline_source("plans.reviews")
-def plan_reviews(owner_ids, today):
+def plan_reviews(owner_ids, today, until=None):
     """Plans of current events only: a terminated event's plan is not reviewed again."""
-    plans = SentencePlan.objects.filter(
-        case__practitioner_id__in=owner_ids,
-        next_review_date__isnull=False,
-        event__active=True,
+    plans = due_until(
+        SentencePlan.objects.filter(
+            case__practitioner_id__in=owner_ids,
+            next_review_date__isnull=False,
+            event__active=True,
+        ),
+        "next_review_date",
+        until,
     ).select_related("case", "event")
     return [
         _deadline(
@@ -41,15 +45,19 @@ def plan_reviews(owner_ids, today):
 
 
 @deadline_source("plans.actions")
-def practitioner_actions(owner_ids, today):
+def practitioner_actions(owner_ids, today, until=None):
     """Open actions the practitioner owns; the person's and partners' own actions are theirs
     to do and are checked at the review."""
-    actions = PlanAction.objects.filter(
-        owner=ActionOwner.PRACTITIONER,
-        completed_on__isnull=True,
-        target_date__isnull=False,
-        objective__plan__case__practitioner_id__in=owner_ids,
-        objective__plan__event__active=True,
+    actions = due_until(
+        PlanAction.objects.filter(
+            owner=ActionOwner.PRACTITIONER,
+            completed_on__isnull=True,
+            target_date__isnull=False,
+            objective__plan__case__practitioner_id__in=owner_ids,
+            objective__plan__event__active=True,
+        ),
+        "target_date",
+        until,
     ).select_related("objective__plan__case", "objective__plan__event")
     return [
         _deadline(

@@ -4,12 +4,14 @@ linked to those needs, and one of them a timeline and a worksheet from a session
 
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from desist.people.models import Case
 from desist.plans import services
 from desist.plans.constants import ActionOwner, Progress, ToolKind
 from desist.rules.needs import SECTIONS
+from desist.sentences.constants import SentenceType
 from desist.sentences.models import Event
 
 # Three people with different pictures of need: housing and drugs; work and attitudes; none.
@@ -58,8 +60,10 @@ def _answers(picture: dict) -> dict:
 def seed_plans_demo(*, po) -> None:
     today = timezone.localdate()
     events = (
+        # Sentences that call for change work, so the needs show in the tier (tiering §1.3).
         Event.objects.filter(case__practitioner=po, case__restricted=False, active=True)
-        .exclude(sentence_type="")
+        .filter(Q(sentence_type__in=SentenceType.custodial()) | Q(requirements__category="RAR"))
+        .distinct()
         .select_related("case")
         .order_by("case_id", "number")
     )

@@ -4,7 +4,7 @@ review date (rules.md §6: review at set intervals and on significant change).""
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
-from desist.oversight.deadlines import Deadline, deadline_source
+from desist.oversight.deadlines import Deadline, deadline_source, due_until
 from desist.risk.models import ACTIVE, Registration, RoshAssessment
 
 
@@ -21,15 +21,17 @@ def _deadline(kind: str, row, detail: str) -> Deadline:
 
 
 @deadline_source("risk.rosh_reviews")
-def rosh_reviews(owner_ids, today):
+def rosh_reviews(owner_ids, today, until=None):
     """Only each case's latest assessment: an older one's review date was met by the newer."""
     latest = (
         RoshAssessment.objects.filter(case=OuterRef("case"))
         .order_by("-assessed_on", "-id")
         .values("pk")[:1]
     )
-    assessments = RoshAssessment.objects.filter(
-        case__practitioner_id__in=owner_ids, pk=Subquery(latest)
+    assessments = due_until(
+        RoshAssessment.objects.filter(case__practitioner_id__in=owner_ids, pk=Subquery(latest)),
+        "review_date",
+        until,
     ).select_related("case")
     return [
         _deadline("Review the RoSH assessment", a, f"{a.get_overall_display()} RoSH")
@@ -38,8 +40,12 @@ def rosh_reviews(owner_ids, today):
 
 
 @deadline_source("risk.registration_reviews")
-def registration_reviews(owner_ids, today):
-    registrations = Registration.objects.filter(
-        ACTIVE, case__practitioner_id__in=owner_ids, review_date__isnull=False
+def registration_reviews(owner_ids, today, until=None):
+    registrations = due_until(
+        Registration.objects.filter(
+            ACTIVE, case__practitioner_id__in=owner_ids, review_date__isnull=False
+        ),
+        "review_date",
+        until,
     ).select_related("case")
     return [_deadline("Review the registration", r, r.label) for r in registrations]

@@ -12,11 +12,12 @@ WARNING_DAYS = 7
 
 
 @deadline_source("sentences.terminations_due")
-def terminations_due(owner_ids, today):
+def terminations_due(owner_ids, today, until=None):
+    soonest = today + timedelta(days=WARNING_DAYS)
     events = Event.objects.filter(
         case__practitioner_id__in=owner_ids,
         active=True,
-        expected_end__lte=today + timedelta(days=WARNING_DAYS),
+        expected_end__lte=min(soonest, until) if until else soonest,
     ).select_related("case")
     return [
         Deadline(

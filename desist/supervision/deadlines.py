@@ -11,7 +11,7 @@ from desist.supervision.models import Appointment
 
 
 @deadline_source("supervision.missing_outcomes")
-def missing_outcomes(owner_ids, today):
+def missing_outcomes(owner_ids, today, until=None):
     appointments = (
         Appointment.objects.filter(
             case__practitioner_id__in=owner_ids,

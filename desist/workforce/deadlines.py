@@ -6,13 +6,13 @@ from datetime import date
 from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 
-from desist.oversight.deadlines import Deadline, deadline_source
+from desist.oversight.deadlines import Deadline, deadline_source, due_until
 from desist.supervision.models import Appointment
 from desist.workforce.models import AwaitingAllocation
 
 
 @deadline_source("first appointment")
-def first_appointments(owner_ids, today: date) -> list[Deadline]:
+def first_appointments(owner_ids, today: date, until: date | None = None) -> list[Deadline]:
     """Allocated cases with no appointment arranged since the allocation, in one query."""
     arranged = Appointment.objects.filter(
         case=OuterRef("case_id"),
@@ -20,8 +20,12 @@ def first_appointments(owner_ids, today: date) -> list[Deadline]:
         cancelled_at__isnull=True,
     )
     entries = (
-        AwaitingAllocation.objects.filter(
-            allocation__practitioner_id__in=list(owner_ids), allocation__ended_at__isnull=True
+        due_until(
+            AwaitingAllocation.objects.filter(
+                allocation__practitioner_id__in=list(owner_ids), allocation__ended_at__isnull=True
+            ),
+            "due_by",
+            until,
         )
         .exclude(Exists(arranged))
         .annotate(owner_id=F("allocation__practitioner_id"))

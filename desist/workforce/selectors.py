@@ -23,7 +23,7 @@ from desist.accounts.roles import Permission
 from desist.courts.constants import ReportType
 from desist.courts.models import PreSentenceReport
 from desist.organisation.models import Team
-from desist.oversight.deadlines import DeadlineStatus, deadlines_for
+from desist.oversight.deadlines import deadlines_for
 from desist.people.models import Allocation, Case
 from desist.rules import allocation as allocation_rules
 from desist.rules import workload as wl
@@ -434,8 +434,9 @@ def team_overview(team: Team, today: date) -> dict:
     staff = practitioners([team.pk])
     ids = [s.pk for s in staff]
     loads = workloads(staff, today)
+    # Only what is already overdue: not every later review date of the team's cases.
     overdue = Counter(
-        d.owner_id for d in deadlines_for(ids, today) if d.status(today) is DeadlineStatus.OVERDUE
+        d.owner_id for d in deadlines_for(ids, today, until=today - timedelta(days=1))
     )
     timeliness = seen_in_time(ids, today)
     rows = [
