@@ -2,8 +2,6 @@
 finalise, due on the date the court set (rules.md §4). The author owns the report whoever
 holds the case, since a report is often written before the case is allocated."""
 
-from django.urls import reverse
-
 from desist.courts.constants import ReportState
 from desist.courts.models import PreSentenceReport
 from desist.oversight.deadlines import Deadline, deadline_source, due_until
@@ -28,7 +26,8 @@ def reports_due(owner_ids, today, until=None):
             kind=AUTHOR_ACTION[report.state],
             owner_id=report.author_id,
             due=report.due_date,
-            url=reverse("courts:report", args=[report.pk]),
+            view="courts:report",
+            args=(report.pk,),
             crn=report.case.crn,
             name=report.case.listed_name,
             detail=report.get_type_display(),

@@ -4,8 +4,6 @@ start, or recall to consider, for each failure that still needs an answer."""
 from collections.abc import Iterable
 from datetime import date
 
-from django.urls import reverse
-
 from desist.enforcement.selectors import due_on_cases
 from desist.oversight.deadlines import Deadline, deadline_source
 from desist.people.models import Case
@@ -22,8 +20,9 @@ def enforcement_deadlines(
             kind=item.to_do,
             owner_id=item.event.case.practitioner_id,
             due=item.due.due,
-            url=reverse("sentences:event", args=[item.event.case.crn, item.event.number])
-            + "#enforcement",
+            view="sentences:event",
+            args=(item.event.case.crn, item.event.number),
+            anchor="#enforcement",
             crn=item.event.case.crn,
             name=item.event.case.listed_name,
             detail=item.due.reason,

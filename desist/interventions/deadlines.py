@@ -1,7 +1,6 @@
 """Interventions' deadline: chase a referral the agency has not answered within the working
 days desist.rules.referrals allows. One query, whatever the caseload."""
 
-from django.urls import reverse
 from django.utils import timezone
 
 from desist.interventions.models import Referral
@@ -19,7 +18,11 @@ def referrals_awaiting_response(owner_ids, today, until=None):
             kind="Chase a referral awaiting response",
             owner_id=r.case.practitioner_id,
             due=flow.chase_due(timezone.localdate(r.sent_at)),
-            url=reverse("interventions:referral", args=[r.case.crn, r.pk]),
+            view="interventions:referral",
+            args=(
+                r.case.crn,
+                r.pk,
+            ),
             crn=r.case.crn,
             name=r.case.listed_name,
             detail=f"Sent to {r.agency} on {timezone.localdate(r.sent_at):%-d %b %Y}",

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from django.urls import reverse
+
 
 class DeadlineStatus(StrEnum):
     OVERDUE = "overdue"
@@ -28,10 +30,17 @@ class Deadline:
     kind: str  # what is to be done, in the practitioner's words: "Record an outcome"
     owner_id: int | None
     due: date
-    url: str  # where the action is done
+    view: str  # the page where the action is done, as a URL name with its ``args``
+    args: tuple = ()
     crn: str = ""  # empty for work not on a case yet (a report for an unmatched defendant)
     name: str = ""  # the person's name as "Surname, Forename"
     detail: str = ""
+    anchor: str = ""
+
+    @property
+    def url(self) -> str:
+        """Resolved only when shown: a team's hundreds of deadlines are mostly only counted."""
+        return reverse(self.view, args=self.args) + self.anchor
 
     def status(self, today: date) -> DeadlineStatus:
         if self.due < today:

@@ -1,8 +1,6 @@
 """Sentence plan deadlines: each plan's next review, and the practitioner's own open actions
 with a target date. One query per source, whatever the caseload."""
 
-from django.urls import reverse
-
 from desist.oversight.deadlines import Deadline, deadline_source, due_until
 from desist.plans.constants import ActionOwner
 from desist.plans.models import PlanAction, SentencePlan
@@ -13,7 +11,11 @@ def _deadline(kind: str, case, number: int, due, detail: str) -> Deadline:
         kind=kind,
         owner_id=case.practitioner_id,
         due=due,
-        url=reverse("plans:plan", args=[case.crn, number]),
+        view="plans:plan",
+        args=(
+            case.crn,
+            number,
+        ),
         crn=case.crn,
         name=case.listed_name,
         detail=detail,

@@ -2,7 +2,6 @@
 review date (rules.md §6: review at set intervals and on significant change)."""
 
 from django.db.models import OuterRef, Subquery
-from django.urls import reverse
 
 from desist.oversight.deadlines import Deadline, deadline_source, due_until
 from desist.risk.models import ACTIVE, Registration, RoshAssessment
@@ -13,7 +12,8 @@ def _deadline(kind: str, row, detail: str) -> Deadline:
         kind=kind,
         owner_id=row.case.practitioner_id,
         due=row.review_date,
-        url=reverse("risk:case-risk", args=[row.case.crn]),
+        view="risk:case-risk",
+        args=(row.case.crn,),
         crn=row.case.crn,
         name=row.case.listed_name,
         detail=detail,

@@ -3,8 +3,6 @@ that are still active, so the practitioner terminates them (with the reason) on 
 
 from datetime import timedelta
 
-from django.urls import reverse
-
 from desist.oversight.deadlines import Deadline, deadline_source
 from desist.sentences.models import Event
 
@@ -24,7 +22,11 @@ def terminations_due(owner_ids, today, until=None):
             kind="Terminate the event",
             owner_id=e.case.practitioner_id,
             due=e.expected_end,
-            url=reverse("sentences:event-terminate", args=[e.case.crn, e.number]),
+            view="sentences:event-terminate",
+            args=(
+                e.case.crn,
+                e.number,
+            ),
             crn=e.case.crn,
             name=e.case.listed_name,
             detail=f"Event {e.number}: {e.get_sentence_type_display() or 'no sentence yet'}",

@@ -3,7 +3,6 @@
 An outcome is due on the day of the appointment, so any missing from an earlier day is
 overdue: an absence left unrecorded cannot be enforced (practice rules §3)."""
 
-from django.urls import reverse
 from django.utils import timezone
 
 from desist.oversight.deadlines import Deadline, deadline_source
@@ -27,7 +26,11 @@ def missing_outcomes(owner_ids, today, until=None):
             kind="Record an outcome",
             owner_id=a.case.practitioner_id,
             due=timezone.localdate(a.starts_at),
-            url=reverse("supervision:appointment-outcome", args=[a.case.crn, a.pk]),
+            view="supervision:appointment-outcome",
+            args=(
+                a.case.crn,
+                a.pk,
+            ),
             crn=a.case.crn,
             name=a.case.listed_name,
             detail=f"{a.get_type_display()} on {timezone.localtime(a.starts_at):%-d %b %Y, %H:%M}",

@@ -4,7 +4,6 @@ the queue's due-by date (five working days from sentence or release; see service
 from datetime import date
 
 from django.db.models import Exists, F, OuterRef
-from django.urls import reverse
 
 from desist.oversight.deadlines import Deadline, deadline_source, due_until
 from desist.supervision.models import Appointment
@@ -36,7 +35,8 @@ def first_appointments(owner_ids, today: date, until: date | None = None) -> lis
             kind="Arrange the first appointment",
             owner_id=entry.owner_id,
             due=entry.due_by,
-            url=reverse("supervision:appointment-arrange", args=[entry.case.crn]),
+            view="supervision:appointment-arrange",
+            args=(entry.case.crn,),
             crn=entry.case.crn,
             name=entry.case.listed_name,
         )
