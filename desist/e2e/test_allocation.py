@@ -33,7 +33,7 @@ def journey(live_server, make_case, officer, colleague, manager, admin_user, tea
     )
     devices = {
         user.username: TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-        for user in (manager, admin_user)
+        for user in (manager, admin_user, colleague)
     }
     return {"url": live_server.url, "entry": entry, "devices": devices, "busy": busy}
 
@@ -91,6 +91,27 @@ def test_the_spo_allocates_to_the_suggested_practitioner(page, journey):
     page.goto(f"{url}/cases/{journey['busy'].crn}/transfer/")
     page.get_by_role("heading", name="Transfer the case").wait_for()
     assert_accessible(page)
+
+
+def test_the_practitioner_finds_the_new_case_and_its_first_appointment_action(
+    page, browser, journey
+):
+    spo = browser.new_context().new_page()
+    sign_in(spo, journey, "manager", "/allocations/")
+    spo.get_by_role("link", name="Waiting, Wendy").click()
+    spo.locator(".govuk-radios__input").first.check()
+    spo.get_by_label("Why this practitioner").fill("Lowest workload, covers the area.")
+    spo.get_by_role("button", name="Allocate case").click()
+    spo.get_by_role("heading", name="Case allocated to Colleague Tester").wait_for()
+    spo.context.close()
+
+    sign_in(page, journey, "colleague", "/")
+    action = page.get_by_role("link", name="Arrange the first appointment")
+    action.wait_for()
+    assert "Waiting, Wendy" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="My caseload").click()
+    assert page.get_by_role("link", name="Waiting, Wendy").is_visible()
 
 
 def test_the_spo_changes_hours_and_the_administrator_sees_the_weightings(page, journey):

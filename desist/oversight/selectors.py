@@ -80,11 +80,14 @@ def team_practitioners(spo) -> list[Staff]:
 
 def home(user, today: date) -> dict:
     """Everything on the practitioner's home page, in a fixed number of queries."""
-    grouped = by_status(visible_deadlines(user, [user.pk], today, end_of_week(today)), today)
+    # This week and next: a new case's first appointment is often due early next week.
+    horizon = end_of_week(today) + timedelta(days=7)
+    grouped = by_status(visible_deadlines(user, [user.pk], today, horizon), today)
     return {
         "appointments": diary(user, today, 1)[today],
         "overdue": grouped[DeadlineStatus.OVERDUE],
         "this_week": grouped[DeadlineStatus.DUE_THIS_WEEK],
+        "next_week": grouped[DeadlineStatus.LATER],
         "alerts": alerts_for(user, today),
         "recent": list(recently_viewed(user)),
         "team": team_practitioners(user) if user.may(Permission.COUNTERSIGN) else [],

@@ -25,10 +25,11 @@ from desist.courts.models import PreSentenceReport
 from desist.organisation.models import Team
 from desist.oversight.deadlines import deadlines_for
 from desist.people.models import Allocation, Case
+from desist.risk.models import CaseRisk
 from desist.rules import allocation as allocation_rules
 from desist.rules import workload as wl
 from desist.sentences.constants import SentenceType
-from desist.sentences.models import Event
+from desist.sentences.models import Event, LicenceCondition
 from desist.supervision.constants import Outcome
 from desist.supervision.models import Appointment
 from desist.workforce import charts
@@ -79,27 +80,28 @@ def weightings_in_force(on: date) -> wl.Weightings:
 # --------------------------------------------------------------------------------------
 
 
-def _with_case_type(cases: QuerySet[Case]) -> QuerySet[Case]:
-    """A case on an active community or suspended order is a community case; on an active
-    custodial sentence it is a licence case once licence conditions are recorded (they are
-    set at release), a custody case before."""
-    active = Event.objects.filter(case=OuterRef("pk"), active=True)
-    custodial = active.filter(sentence_type__in=SentenceType.custodial())
-    return cases.annotate(
-        on_order=Exists(active.filter(sentence_type__in=SentenceType.orders())),
-        on_licence=Exists(custodial.filter(licence_conditions__isnull=False)),
-        in_custody=Exists(custodial),
+def case_types(case_ids: list[int]) -> dict[int, wl.CaseType]:
+    """How the weightings see each case, from its active events in one indexed query: on an
+    active community or suspended order a community case; on an active custodial sentence a
+    licence case once licence conditions are recorded (they are set at release), a custody
+    case before; otherwise unknown. (EXISTS over every event made PostgreSQL hash the whole
+    events table for one team.)"""
+    events = (
+        Event.objects.filter(case_id__in=case_ids, active=True)
+        .annotate(has_conditions=Exists(LicenceCondition.objects.filter(event=OuterRef("pk"))))
+        .values_list("case_id", "sentence_type", "has_conditions")
     )
-
-
-def _case_type(row: dict) -> wl.CaseType:
-    if row["on_order"]:
-        return wl.CaseType.COMMUNITY
-    if row["on_licence"]:
-        return wl.CaseType.LICENSE
-    if row["in_custody"]:
-        return wl.CaseType.CUSTODY
-    return wl.CaseType.UNKNOWN
+    found: dict[int, set[wl.CaseType]] = defaultdict(set)
+    for case_id, sentence_type, has_conditions in events:
+        if sentence_type in SentenceType.orders():
+            found[case_id].add(wl.CaseType.COMMUNITY)
+        elif sentence_type in SentenceType.custodial():
+            found[case_id].add(wl.CaseType.LICENSE if has_conditions else wl.CaseType.CUSTODY)
+    precedence = (wl.CaseType.COMMUNITY, wl.CaseType.LICENSE, wl.CaseType.CUSTODY)
+    return {
+        case_id: next(kind for kind in precedence if kind in kinds)
+        for case_id, kinds in found.items()
+    }
 
 
 def _tier(value: str | None) -> str | None:
@@ -108,15 +110,11 @@ def _tier(value: str | None) -> str | None:
 
 def classification_of(case: Case, *, source: str = "") -> wl.CaseClassification:
     """How the weightings see one case. A case queued on release is a licence case already."""
-    row = (
-        _with_case_type(Case.objects.filter(pk=case.pk))
-        .values("risk__tier_v2", "on_order", "on_licence", "in_custody")
-        .get()
-    )
-    case_type = _case_type(row)
+    tier = CaseRisk.objects.filter(case=case).values_list("tier_v2", flat=True).first()
+    case_type = case_types([case.pk]).get(case.pk, wl.CaseType.UNKNOWN)
     if source == QueueSource.RELEASE and case_type is wl.CaseType.CUSTODY:
         case_type = wl.CaseType.LICENSE
-    return wl.CaseClassification(tier=_tier(row["risk__tier_v2"]), case_type=case_type)
+    return wl.CaseClassification(tier=_tier(tier), case_type=case_type)
 
 
 # --------------------------------------------------------------------------------------
@@ -164,18 +162,19 @@ class PractitionerWorkload:
 
 
 def _case_counts(staff_ids: list[int]) -> dict[int, list[wl.CaseCount]]:
-    rows = (
-        _with_case_type(Case.objects.filter(practitioner_id__in=staff_ids))
-        .values("practitioner_id", "risk__tier_v2", "on_order", "on_licence", "in_custody")
-        .annotate(n=Count("pk"))
-        .order_by()
+    cases = list(
+        Case.objects.filter(practitioner_id__in=staff_ids).values_list(
+            "pk", "practitioner_id", "risk__tier_v2"
+        )
+    )
+    kinds = case_types([pk for pk, _, _ in cases])
+    tally = Counter(
+        (practitioner, _tier(tier), kinds.get(pk, wl.CaseType.UNKNOWN))
+        for pk, practitioner, tier in cases
     )
     counts: dict[int, list[wl.CaseCount]] = defaultdict(list)
-    for row in rows:
-        classification = wl.CaseClassification(
-            tier=_tier(row["risk__tier_v2"]), case_type=_case_type(row)
-        )
-        counts[row["practitioner_id"]].append(wl.CaseCount(classification, row["n"]))
+    for (practitioner, tier, case_type), n in tally.items():
+        counts[practitioner].append(wl.CaseCount(wl.CaseClassification(tier, case_type), n))
     return counts
 
 
