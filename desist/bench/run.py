@@ -726,6 +726,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip-tier-batch", action="store_true", help="do not time the nightly tier batch"
     )
+    parser.add_argument(
+        "--only", default="", metavar="NAMES", help="comma-separated endpoints (the floor always)"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench-results" / "bench.json")
     args = parser.parse_args(argv)
 
@@ -747,7 +750,12 @@ def main(argv: list[str] | None = None) -> int:
             # Endpoints take turns, a slice of the requests each per round, so a burst of
             # load from elsewhere on the machine falls on all of them, not one. Each endpoint
             # carries on through its requests where it stopped, so no POST is sent twice.
-            requests = setup["paths"]
+            wanted = {name.strip() for name in args.only.split(",") if name.strip()}
+            requests = {
+                name: reqs
+                for name, reqs in setup["paths"].items()
+                if not wanted or name in wanted or name == FLOOR
+            }
             cookies = {
                 name: setup["cookies"][setup["sessions"].get(name, "officer")] for name in requests
             }
