@@ -43,3 +43,14 @@ def test_database_url(monkeypatch, tmp_path):
         env_database("X_DB", tmp_path / "x.sqlite3")
     monkeypatch.delenv("X_DB")
     assert env_database("X_DB", tmp_path / "x.sqlite3")["ENGINE"].endswith("sqlite3")
+
+
+def test_postgres_prices_random_reads_for_ssds_unless_told(monkeypatch, tmp_path):
+    monkeypatch.setenv("X_DB", "postgres://desist@db.example/cases")
+    config = env_database("X_DB", tmp_path / "x.sqlite3")
+    assert config["OPTIONS"] == {"options": "-c random_page_cost=1.1"}
+    monkeypatch.setenv("DATABASE_RANDOM_PAGE_COST", "")
+    assert env_database("X_DB", tmp_path / "x.sqlite3")["OPTIONS"] == {}
+    monkeypatch.setenv("DATABASE_RANDOM_PAGE_COST", "fast")
+    with pytest.raises(ImproperlyConfigured):
+        env_database("X_DB", tmp_path / "x.sqlite3")
