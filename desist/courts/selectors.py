@@ -11,8 +11,10 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Value, When
 from desist.access.selectors import visible_cases
 from desist.courts.constants import ProbationStatus, ReportState
 from desist.courts.models import Hearing, PreSentenceReport
+from desist.enforcement.models import EnforcementAction
 from desist.people.models import Address, Alias, Case, SearchName
 from desist.people.names import normalise_name
+from desist.rules.enforcement import ActionKind
 from desist.rules.matching import Candidate, Defendant, MatchResult, rank_candidates
 from desist.sentences.models import Event
 
@@ -130,7 +132,13 @@ def court_day(
         hearings = hearings.filter(session=session)
     hearings = _with_probation_status(hearings).select_related("case__risk", "report")
     hearings = hearings.annotate(
-        case_visible=Exists(visible_cases(user).filter(pk=OuterRef("case_id")))
+        case_visible=Exists(visible_cases(user).filter(pk=OuterRef("case_id"))),
+        # Breach proceedings started on a current order or licence: the bench will ask.
+        in_breach=Exists(
+            EnforcementAction.objects.filter(
+                case=OuterRef("case_id"), kind=ActionKind.BREACH, event__active=True
+            )
+        ),
     )
     if status:
         hearings = hearings.filter(probation_status=status)

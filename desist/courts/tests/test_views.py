@@ -287,3 +287,39 @@ def test_the_author_sees_their_reports_due_but_not_on_cases_they_are_excluded_fr
     assert "Smith, John" in page and "Overdue" in page
     case_access_add(case=case, staff=officer, kind=AccessKind.EXCLUDED, reason="x", by=manager)
     assert "You have no reports to write" in client.get("/courts/reports/").content.decode()
+
+
+def test_the_court_list_flags_people_in_breach(signed_in, court, court_officer, make_case, officer):
+    from desist.enforcement.services import enforcement_action_record
+    from desist.sentences.services import event_create
+
+    breached = make_case("Bea", "Breached", pnc="2004/0046583U")
+    event = event_create(
+        case=breached,
+        by=officer,
+        court=court,
+        offence={
+            "code": "10501",
+            "description": "Common assault",
+            "category": "VIOLENCE",
+            "offence_date": datetime.date(2026, 1, 5),
+        },
+        conviction_date=datetime.date(2026, 2, 2),
+        sentence_type="CO",
+        sentence_date=datetime.date(2026, 3, 2),
+        length=12,
+        length_unit="M",
+    )
+    make_case("Cal", "Compliant", pnc="2005/0012345A")
+    _import(
+        court_officer,
+        listed(list_number="1", defendant_name="BREACHED, Bea", pnc="2004/0046583U"),
+        listed(list_number="2", defendant_name="COMPLIANT, Cal", pnc="2005/0012345A"),
+    )
+    client = signed_in(court_officer)
+    page = client.get("/courts/", {"court": court.pk, **DAY_QUERY}).content.decode()
+    assert "In breach" not in page
+    enforcement_action_record(event=event, code="IBR", on=datetime.date(2026, 11, 2), by=officer)
+    page = client.get("/courts/", {"court": court.pk, **DAY_QUERY}).content.decode()
+    assert page.count("In breach") == 1
+    assert page.index("In breach") > page.index("BREACHED, Bea")
