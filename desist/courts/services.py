@@ -24,7 +24,8 @@ from desist.people.constants import Gender
 from desist.people.models import Case
 from desist.people.names import normalise_name
 from desist.people.services import StaleEdit, case_create
-from desist.risk.models import PredictorScores
+from desist.risk.constants import EnquiryKind, EnquiryOutcome
+from desist.risk.models import PredictorScores, SafeguardingEnquiry
 from desist.rules.matching import Defendant
 from desist.rules.requirements import Problem, ProposedRequirement, order_problems
 from desist.rules.working_days import add_working_days
@@ -56,8 +57,12 @@ ORAL_SECTIONS = (
     "safeguarding_enquiry",
     "sentencing_proposal",
 )
-# Enquiries a report cannot go to quality check or be finalised without (rules.md section 4).
-REQUIRED_ENQUIRIES = ("domestic_abuse_enquiry", "safeguarding_enquiry")
+# Enquiries a report cannot go to quality check or be finalised without (rules.md section 4):
+# the report's field for what was found (or why no enquiry was made) → the tracked check.
+REQUIRED_ENQUIRIES = {
+    "domestic_abuse_enquiry": EnquiryKind.POLICE_DOMESTIC_ABUSE,
+    "safeguarding_enquiry": EnquiryKind.CHILDRENS_SERVICES,
+}
 
 
 def report_sections(report: PreSentenceReport) -> tuple[str, ...]:
@@ -372,12 +377,32 @@ def report_update(
     return _report_save(current, sections, by=by, request=request)
 
 
-def missing_enquiries(report: PreSentenceReport) -> list[str]:
-    return [
-        PreSentenceReport._meta.get_field(name).verbose_name
-        for name in REQUIRED_ENQUIRIES
-        if not getattr(report, name).strip()
-    ]
+def report_enquiries(report: PreSentenceReport) -> dict[str, SafeguardingEnquiry | None]:
+    """The latest tracked check of each required kind on the report's case (one query)."""
+    latest: dict[str, SafeguardingEnquiry | None] = dict.fromkeys(REQUIRED_ENQUIRIES.values())
+    if report.case_id:
+        for enquiry in SafeguardingEnquiry.objects.filter(
+            case_id=report.case_id, kind__in=list(REQUIRED_ENQUIRIES.values())
+        ):  # newest first
+            latest[enquiry.kind] = latest[enquiry.kind] or enquiry
+    return latest
+
+
+def missing_enquiries(report: PreSentenceReport, checks: dict | None = None) -> list[str]:
+    """What stops the report going on: a check still awaiting its reply, or no check and no
+    recorded reason why none was made, for each required enquiry."""
+    checks = report_enquiries(report) if checks is None else checks
+    missing = []
+    for name, kind in REQUIRED_ENQUIRIES.items():
+        check = checks[kind]
+        if check is not None and check.outcome == EnquiryOutcome.PENDING:
+            missing.append(f"the reply to the {kind.label.lower()}")
+        elif check is None and not getattr(report, name).strip():
+            missing.append(
+                f"{PreSentenceReport._meta.get_field(name).verbose_name} "
+                "(request the check, or say why none was made)"
+            )
+    return missing
 
 
 # state → the states a report may move to from it.

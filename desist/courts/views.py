@@ -305,6 +305,7 @@ def _report_page(request, report, *, form=None, proposal_form=None, requirement_
     is_author = report.author_id == request.user.pk
     editable = is_author and report.state in (ReportState.DRAFT, ReportState.RETURNED)
     initial = {"version": report.version}
+    checks = services.report_enquiries(report)
     proposal_initial = initial | {
         "sentence_type": report.proposed_sentence_type,
         "length": report.proposed_length,
@@ -327,7 +328,8 @@ def _report_page(request, report, *, form=None, proposal_form=None, requirement_
             "is_author": is_author,
             "may_check": _is_senior(request.user) and not is_author,
             "check_form": QualityCheckForm(initial=initial),
-            "missing": services.missing_enquiries(report),
+            "missing": services.missing_enquiries(report, checks),
+            "enquiries": checks.items(),
         },
     )
 

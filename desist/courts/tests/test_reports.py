@@ -298,3 +298,36 @@ def test_the_likelihood_of_reoffending_starts_from_the_current_scores(
 
 def test_without_scores_the_likelihood_is_left_to_the_author(matched, court_officer, officer):
     assert _report(matched, court_officer, officer).likelihood_of_reoffending == ""
+
+
+def test_a_check_awaiting_its_reply_holds_the_report_back(matched, court_officer, officer, case):
+    """The enquiries are tracked tasks on the case: while one awaits its reply the report cannot
+    go to quality check, whatever the report's text says; a recorded reply releases it."""
+    from desist.risk.constants import EnquiryKind, EnquiryOutcome
+    from desist.risk.services import enquiry_record_outcome, enquiry_request
+
+    report = _written(_report(matched, court_officer, officer), officer)
+    check = enquiry_request(
+        case=case, by=officer, kind=EnquiryKind.POLICE_DOMESTIC_ABUSE, requested_on=HEARING_DAY
+    )
+    assert services.missing_enquiries(report) == ["the reply to the police domestic abuse check"]
+    with pytest.raises(services.ReportNotReady, match="reply to the police domestic abuse"):
+        services.report_move(report=report, to="SUBMITTED", version=report.version, by=officer)
+    enquiry_record_outcome(
+        enquiry=check,
+        version=check.version,
+        by=officer,
+        outcome=EnquiryOutcome.NO_INFORMATION,
+        replied_on=HEARING_DAY,
+        notes="",
+    )
+    assert services.missing_enquiries(report) == []
+    moved = services.report_move(report=report, to="SUBMITTED", version=report.version, by=officer)
+    assert moved.state == ReportState.SUBMITTED
+
+
+def test_with_no_check_the_report_must_say_why_none_was_made(matched, court_officer, officer):
+    report = _report(matched, court_officer, officer)
+    missing = services.missing_enquiries(report)
+    assert len(missing) == 2 and all("say why none was made" in m for m in missing)
+    assert services.missing_enquiries(_written(report, officer)) == []

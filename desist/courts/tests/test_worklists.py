@@ -74,7 +74,7 @@ def test_the_report_page_costs_the_same_with_a_longer_proposal(
             report=report, version=report.version, category=category, length=length, by=officer
         )
     client = signed_in(officer)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):  # 7, and the case's enquiry checks
         page = client.get(f"/courts/reports/{report.pk}/").content.decode()
     assert "Rehabilitation activity: 20 days" in page
 
