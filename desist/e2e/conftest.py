@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
 from playwright.sync_api import sync_playwright
 
 CHROMIUM_ARGS = [
@@ -46,3 +47,15 @@ def assert_accessible(page) -> None:
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in bad
     )
+
+
+def sign_in_with_code(page, url: str, username: str, device, *, landing: str = "/") -> None:
+    """Sign in through the real pages: password, then the authenticator's current code (the
+    conftest personas' password)."""
+    page.context.clear_cookies()
+    page.goto(f"{url}{landing}")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Security code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Continue").click()

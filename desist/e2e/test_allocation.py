@@ -4,10 +4,9 @@ browser with an accessibility check on every page."""
 
 import pytest
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from desist.e2e.conftest import assert_accessible
+from desist.e2e.conftest import assert_accessible, sign_in_with_code
 from desist.workforce.demo import add_sentence, set_risk
 from desist.workforce.models import QueueSource
 from desist.workforce.services import queue_for_allocation
@@ -39,13 +38,7 @@ def journey(live_server, make_case, officer, colleague, manager, admin_user, tea
 
 
 def sign_in(page, journey, username, landing):
-    page.goto(f"{journey['url']}{landing}")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
-    device = journey["devices"][username]
-    page.get_by_label("Security code").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Continue").click()
+    sign_in_with_code(page, journey["url"], username, journey["devices"][username], landing=landing)
 
 
 def test_the_spo_allocates_to_the_suggested_practitioner(page, journey):

@@ -8,11 +8,10 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pypdf import PdfReader
 
-from desist.e2e.conftest import assert_accessible
+from desist.e2e.conftest import assert_accessible, sign_in_with_code
 from desist.enforcement.models import EnforcementAction
 from desist.organisation.models import Court, Office
 from desist.sentences.services import event_create
@@ -65,14 +64,8 @@ def journey(live_server, make_case, officer, manager, team, region):
 
 
 def sign_in(page, journey, username):
-    page.context.clear_cookies()
-    page.goto(f"{journey['url']}/diary/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
-    device = journey["devices"][username]
-    page.get_by_label("Security code").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Continue").click()
+    devices = journey["devices"]
+    sign_in_with_code(page, journey["url"], username, devices[username], landing="/diary/")
     page.get_by_role("heading", name="Diary", exact=False).wait_for()
 
 

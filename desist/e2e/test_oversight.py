@@ -6,10 +6,9 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from desist.e2e.conftest import assert_accessible
+from desist.e2e.conftest import assert_accessible, sign_in_with_code
 from desist.supervision.models import Appointment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,13 +31,7 @@ def journey(live_server, make_case, officer, manager):
 
 
 def sign_in(page, journey, username):
-    page.goto(f"{journey['url']}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
-    device = journey["devices"][username]
-    page.get_by_label("Security code").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Continue").click()
+    sign_in_with_code(page, journey["url"], username, journey["devices"][username])
     page.get_by_role("heading", name="Home", exact=True).wait_for()
 
 
