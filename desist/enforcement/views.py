@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from desist.access.selectors import get_case_for_user, require_permission, visible_cases
 from desist.accounts.roles import Permission
+from desist.core.saving import posted
 from desist.enforcement import selectors, services
 from desist.enforcement.forms import ActionForm, BreachReportForm, DecisionForm, RecallForm
 from desist.enforcement.models import Recall
@@ -17,10 +18,7 @@ from desist.people.services import StaleEdit
 from desist.rules.enforcement import DueKind, OrderType
 from desist.sentences.selectors import event_for_case
 
-
-def _posted(request):
-    """The form data on a POST, even an empty one (an empty POST must still show errors)."""
-    return request.POST if request.method == "POST" else None
+_posted = posted
 
 
 def _event_page(case, event):

@@ -1,6 +1,8 @@
 """Pages for the partner agency directory, a case's referrals and its accommodation. Each
 reads: check access, load, render; every write goes through desist.interventions.services."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from desist.access.selectors import get_case_for_user, require_permission
 from desist.accounts.roles import Permission
+from desist.core.saving import posted, save_or_explain
 from desist.interventions import selectors, services
 from desist.interventions.forms import (
     AccommodationForm,
@@ -24,21 +27,10 @@ from desist.people.services import StaleEdit
 from desist.rules import referrals as flow
 from desist.supervision.services import AppointmentError
 
-
-def _save_or_explain(form, save):
-    """Run a service; a rule, a clash or someone else's edit becomes a form error."""
-    try:
-        return save()
-    except (services.ReferralError, AppointmentError) as refused:
-        form.add_error(None, refused.message)
-    except StaleEdit as stale:
-        form.add_error(None, stale.message)
-    return None
-
-
-def _posted(request):
-    """The submitted data, or None: an empty submission is still a submission to explain."""
-    return request.POST if request.method == "POST" else None
+_save_or_explain = partial(
+    save_or_explain, refusals=(services.ReferralError, AppointmentError, StaleEdit)
+)
+_posted = posted
 
 
 def _may_browse_directory(request) -> None:

@@ -1,6 +1,8 @@
 """Pages for needs assessments, sentence plans and session tools: check access, load,
 render. Anyone who may open the case may read them; writing needs plan_sentence."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from desist.access.selectors import get_case_for_user
 from desist.accounts.roles import Permission
+from desist.core.saving import save_or_explain
 from desist.people.services import StaleEdit
 from desist.plans import selectors, services
 from desist.plans.constants import NEED_TITLES, Status, ToolKind
@@ -30,13 +33,7 @@ from desist.sentences.selectors import event_for_case
 PLAN = Permission.PLAN_SENTENCE
 
 
-def _save_or_explain(form, save):
-    """Run a service; someone else's edit becomes a form error."""
-    try:
-        return save()
-    except StaleEdit as stale:
-        form.add_error(None, stale.message)
-    return None
+_save_or_explain = partial(save_or_explain, refusals=(StaleEdit,))
 
 
 def _form_page(request, case, form, title, back, **context):

@@ -2,6 +2,7 @@
 check access, load, render."""
 
 from datetime import date, timedelta
+from functools import partial
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -16,6 +17,7 @@ from desist.accounts.middleware import public
 from desist.accounts.roles import Permission
 from desist.audit.models import Action
 from desist.audit.services import audit_record
+from desist.core.saving import save_or_explain
 from desist.people.services import StaleEdit
 from desist.supervision import selectors, services
 from desist.supervision.forms import (
@@ -41,15 +43,7 @@ def appointments(request, crn):
     return render(request, "supervision/appointments.html", {"case": case, "page": page})
 
 
-def _save_or_explain(form, save):
-    """Run a service; a clash, a rule or someone else's edit becomes a form error."""
-    try:
-        return save()
-    except services.AppointmentError as refused:
-        form.add_error(None, refused.message)
-    except StaleEdit as stale:
-        form.add_error(None, stale.message)
-    return None
+_save_or_explain = partial(save_or_explain, refusals=(services.AppointmentError, StaleEdit))
 
 
 def appointment_arrange(request, crn):
