@@ -22,9 +22,11 @@ from desist.organisation.models import Court, Office, Prison, ProbationDeliveryU
 from desist.people.identifiers import format_pnc
 from desist.people.models import NameWord
 from desist.people.names import normalise_name
-from desist.seed.bulk import bulk_load, next_id, reset_sequences
+from desist.seed.bulk import bulk_load, keys_and_indexes_rebuilt, next_id, reset_sequences
 from desist.seed.risk import generate_risk
+from desist.seed.sentences import TABLES as SENTENCE_TABLES
 from desist.seed.sentences import generate_sentences
+from desist.seed.supervision import TABLES as SUPERVISION_TABLES
 from desist.seed.supervision import generate_supervision
 
 REGIONS = [
@@ -476,12 +478,21 @@ def seed(
     )
     generate_people(rng=rng, pools=pools, org=org, people=people, progress=progress)
     org.stage_seconds["organisation and people"] = time.monotonic() - started
-    for stage, generate in (
-        ("sentences", lambda: generate_sentences(rng=rng, today=TODAY, progress=progress)),
-        ("supervision", lambda: generate_supervision(rng=rng, now=NOW, progress=progress)),
-        ("risk", lambda: generate_risk(rng=rng, today=TODAY, progress=progress)),
+    for stage, tables, generate in (
+        (
+            "sentences",
+            SENTENCE_TABLES,
+            lambda: generate_sentences(rng=rng, today=TODAY, progress=progress),
+        ),
+        (
+            "supervision",
+            SUPERVISION_TABLES,
+            lambda: generate_supervision(rng=rng, now=NOW, progress=progress),
+        ),
+        ("risk", (), lambda: generate_risk(rng=rng, today=TODAY, progress=progress)),
     ):
         started = time.monotonic()
-        generate()
+        with keys_and_indexes_rebuilt(tables):
+            generate()
         org.stage_seconds[stage] = time.monotonic() - started
     return org

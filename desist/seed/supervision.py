@@ -28,6 +28,7 @@ from desist.supervision.constants import (
 )
 from desist.supervision.models import Appointment
 
+TABLES = ("supervision_appointment", "supervision_contact")
 APPOINTMENT_COLUMNS = (
     "id",
     "case_id",
