@@ -265,7 +265,21 @@ SCORE_INPUTS = {
     "start_of_follow_up": "start of follow-up",
     "total_sanctions": "sanctions to date",
     "age_at_first_sanction": "age at first sanction",
+    "violent_sanctions": "violent sanctions",
+    "sexual_history": "sexual offence history",
+    "contact_adult_sanctions": "contact sexual sanctions against adults",
+    "contact_child_sanctions": "contact sexual sanctions against children",
+    "non_contact_sanctions": "non-contact sexual sanctions",
+    "image_sanctions": "indecent image sanctions",
+    "most_recent_sexual_sanction": "most recent sexual sanction",
+    "stranger_victim": "stranger victim",
 }
+
+
+def _input_text(value) -> str:
+    return (
+        {True: "yes", False: "no"}.get(value, str(value)) if isinstance(value, bool) else str(value)
+    )
 
 
 def likelihood_from_scores(case: Case) -> str:
@@ -286,8 +300,13 @@ def likelihood_from_scores(case: Case) -> str:
             lines.append(f"{name}: {score}% within two years ({band.lower()}).")
     if scores.rsr_percent is not None:
         lines.append(f"RSR: {scores.rsr_percent}% ({scores.rsr_band.lower()}).")
+    # The other tools the assessment scored (the 2026 predictors among them), as stored.
+    for tool in scores.predictors:
+        if tool.get("score") is not None and tool.get("tool") not in {"OGRS3", "RSR"}:
+            band = f" ({tool['band'].lower()})" if tool.get("band") else ""
+            lines.append(f"{tool['label']}: {tool['score']}%{band}.")
     inputs = "; ".join(
-        f"{SCORE_INPUTS.get(name, name.replace('_', ' '))} {value}"
+        f"{SCORE_INPUTS.get(name, name.replace('_', ' '))} {_input_text(value)}"
         for name, value in scores.inputs.items()
     )
     return "\n".join([*lines, f"Inputs: {inputs}."])

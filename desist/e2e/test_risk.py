@@ -1,17 +1,21 @@
 """Risk in a real browser, with an accessibility check on every page: add a registration and
 see its flag in the case header; record a RoSH assessment, see the grid and the tier change.
 
-The second test drives the same pages with the records made through the services."""
+The second test drives the same pages with the records made through the services; the third
+records predictor scores and a significant change through their forms, and the fourth is the
+administrator's offence map."""
 
 import datetime
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from desist.e2e.conftest import assert_accessible
+from desist.accounts.roles import Role
+from desist.e2e.conftest import assert_accessible, sign_in_with_code
 from desist.e2e.test_journeys import sign_in
 from desist.risk import services
 from desist.risk.tests.conftest import ROSH_TEXT, rosh_levels
+from desist.rules import actuarial
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -133,4 +137,74 @@ def test_flags_rosh_grid_and_tier_pages_pass_axe(page, journey, officer):
     assert_accessible(page)
     page.goto(f"{journey['url']}/risk/reviews/")
     page.get_by_role("heading", name="Registrations due for review").wait_for()
+    assert_accessible(page)
+
+
+def test_record_scores_and_a_significant_change(page, journey, officer):
+    case = journey["case"]
+    sign_in(page, journey)
+    services.rosh_record(
+        case=case,
+        by=officer,
+        assessed_on=TODAY - datetime.timedelta(days=30),
+        **rosh_levels(),
+        **ROSH_TEXT,
+    )
+    page.goto(f"{journey['url']}/cases/{case.crn}/risk/")
+    page.get_by_role("link", name="Record predictor scores").click()
+    page.get_by_role("button", name="Save").click()  # nothing entered: errors first
+    page.locator(".govuk-error-summary").wait_for()
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+
+    fill_date(page, "assessed_on", TODAY)
+    page.get_by_label("Home Office offence code").fill("10400")
+    fill_date(page, "conviction_date", TODAY - datetime.timedelta(days=20))
+    fill_date(page, "start_of_follow_up", TODAY - datetime.timedelta(days=20))
+    page.get_by_label("Number of sanctions, including this one").fill("5")
+    page.get_by_label("Age at first sanction").fill("17")
+    page.get_by_label("Number of violent sanctions").fill("2")
+    page.get_by_role("group", name="Has the person ever been sanctioned").get_by_label("No").check()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("table", name="Predictors scored from the same inputs").wait_for()
+    assert "ARP (all reoffending)" in page.locator("#predictors").inner_text()
+    assert "Tier v3 missing" not in page.locator("#tier-explanation").inner_text()
+    page.get_by_text("What makes up the ARP (all reoffending) score").click()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Record a new relationship or contact with children").click()
+    page.get_by_label("Contact with children").check()
+    fill_date(page, "happened_on", TODAY)
+    page.get_by_label("Who is involved").fill("New partner has two children under 10")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("RoSH review due by", exact=False).wait_for()
+    assert_accessible(page)
+    page.goto(f"{journey['url']}/")
+    page.get_by_text("RoSH review due (significant change)").first.wait_for()
+    assert_accessible(page)
+
+
+def test_the_offence_map_admin_pages(page, live_server, make_staff):
+    admin = make_staff("admin", Role.ADMINISTRATOR)
+    device = TOTPDevice.objects.create(user=admin, name="app", confirmed=True)
+    packaged = actuarial.OFFENCE_MAP_FILE.read_text(encoding="utf-8")
+    services.offence_map_replace(text=packaged, by=admin)  # a browser test's flush empties it
+    sign_in_with_code(page, live_server.url, "admin", device, landing="/risk/offence-map/")
+    page.get_by_role("heading", name="Offence map for the predictors").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Code or words in the offence").fill("10400")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_role("link", name="Change offence code 10400").click()
+    page.get_by_label("OGRS3 weight").fill("heavy")
+    page.get_by_role("button", name="Save").click()
+    page.locator(".govuk-error-summary").wait_for()
+    assert "OGRS3 weight must be a number" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+    page.get_by_label("OGRS3 weight").fill("0.0")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Offence code 10400 saved").wait_for()
+    page.get_by_role("link", name="Replace the whole map from a CSV file").click()
+    page.get_by_role("button", name="Replace the map").click()
+    page.locator(".govuk-error-summary").wait_for()
     assert_accessible(page)

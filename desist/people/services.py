@@ -14,6 +14,7 @@ from desist.people.models import Address, Alias, Allocation, Case, NameWord, Sea
 from desist.people.names import normalise_name
 from desist.people.search import vocabulary
 from desist.people.tasks import tell_practitioner_of_allocation
+from desist.risk.changes import significant_change_record
 
 PERSONAL_DETAIL_FIELDS = (
     "first_name",
@@ -160,7 +161,17 @@ def address_add(*, case: Case, by, request=None, **fields) -> Address:
                 changes={"status": ["MAIN", "PREVIOUS"], "end_date": [None, str(old.end_date)]},
                 request=request,
             )
-    return case_record_add(case=case, model=Address, by=by, request=request, **fields)
+    address = case_record_add(case=case, model=Address, by=by, request=request, **fields)
+    if address.status == "MAIN":  # a move: risk makes a RoSH review due
+        significant_change_record(
+            case=case,
+            kind="NEW_ADDRESS",
+            happened_on=address.start_date,
+            detail=str(address),
+            by=by,
+            request=request,
+        )
+    return address
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@ gives them (shared/practice/vocabulary.md); the rest are marked as Desist's own.
 
 from django.db import models
 
-from desist.rules.rosh import Group, Level
+from desist.rules.rosh import Group, Level, SignificantChange
 
 
 class RegistrationType(models.TextChoices):
@@ -101,3 +101,16 @@ class EnquiryOutcome(models.TextChoices):
     NO_INFORMATION = "NO_INFORMATION", "No information held"
     INFORMATION_SHARED = "INFORMATION_SHARED", "Information shared: no concerns"
     CONCERNS = "CONCERNS", "Information shared: concerns"
+
+
+class ChangeKind(models.TextChoices):
+    """Significant changes that call for a RoSH review (rules.md §6)."""
+
+    NEW_CHARGE = SignificantChange.NEW_CHARGE.value, "New charge"
+    NEW_ADDRESS = SignificantChange.NEW_ADDRESS.value, "New address"
+    NEW_RELATIONSHIP = SignificantChange.NEW_RELATIONSHIP.value, "New relationship"
+    CHILD_CONTACT = SignificantChange.CHILD_CONTACT.value, "Contact with children"
+
+
+# What a practitioner records on the form; charges and addresses come from other areas' records.
+RECORDED_CHANGES = (ChangeKind.NEW_RELATIONSHIP, ChangeKind.CHILD_CONTACT)

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from desist.risk.constants import (
+    ChangeKind,
     EnquiryKind,
     EnquiryOutcome,
     MappaCategory,
@@ -126,6 +127,18 @@ class PredictorScores(models.Model):
     ogp_band = models.CharField(max_length=10, blank=True)
     rsr_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True)
     rsr_band = models.CharField(max_length=10, blank=True)
+    # The predictor set in force on the assessment date (LEGACY or OGRS4), and each tool it
+    # scored: [{"tool", "label", "score", "band", "model_type", "terms": [...]}] or
+    # [{"tool", "label", "not_scored": why}] when the offence code has no weight for that tool.
+    generation = models.CharField(max_length=6, blank=True)
+    predictors = models.JSONField(default=list)
+    # Tiering v3 reads these three (in the nightly batch too), so they are columns.
+    arp_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True)
+    arp_type = models.CharField(max_length=7, blank=True)
+    csrp_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True)
+    csrp_type = models.CharField(max_length=7, blank=True)
+    dc_srp_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True)
+    dc_srp_band = models.CharField(max_length=14, blank=True)
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -197,3 +210,59 @@ class SafeguardingEnquiry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.get_outcome_display()}"
+
+
+class SignificantChange(models.Model):
+    """A change in the person's life that calls for a RoSH review: a new charge or address
+    (recorded by the sentences and people areas as they happen) or a new relationship or
+    contact with children (recorded by the practitioner)."""
+
+    case = models.ForeignKey(
+        "people.Case", on_delete=models.PROTECT, related_name="significant_changes"
+    )
+    kind = models.CharField(max_length=16, choices=ChangeKind.choices)
+    happened_on = models.DateField()
+    detail = models.CharField(max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-happened_on", "-id"]
+        indexes = [models.Index(fields=["case", "happened_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}, {self.happened_on:%-d %B %Y}"
+
+
+class OffenceCode(models.Model):
+    """One row of the offence map: how a Home Office offence code counts in each predictor.
+
+    Reference data an administrator keeps up to date (risk-tools.md §9: the production map moves
+    on); the columns are the CSV's, as text, so the rules modules read a row exactly as they
+    would read the file."""
+
+    ho_offence_code = models.CharField("Home Office offence code", max_length=5, unique=True)
+    group = models.CharField(max_length=100, blank=True)
+    offence = models.CharField(max_length=200)
+    detail = models.TextField(blank=True)
+    actuarial_category_2026 = models.CharField("2026 category", max_length=60, blank=True)
+    ogrs3_category = models.CharField("OGRS3 category", max_length=60, blank=True)
+    ogrs3_weight = models.CharField("OGRS3 weight", max_length=30, blank=True)
+    snsv_category = models.CharField("SNSV category", max_length=60, blank=True)
+    snsv_static_w = models.CharField("SNSV static weight", max_length=30, blank=True)
+    snsv_dynamic_w = models.CharField("SNSV dynamic weight", max_length=30, blank=True)
+    snsv_vatp_category = models.CharField("SNSV VATP category", max_length=60, blank=True)
+    snsv_vatp_static_w = models.CharField("SNSV VATP static weight", max_length=30, blank=True)
+    snsv_vatp_dynamic_w = models.CharField("SNSV VATP dynamic weight", max_length=30, blank=True)
+    opd_violent_or_sexual = models.CharField("OPD violent or sexual", max_length=1)
+    is_violent_sanction = models.CharField("Violent sanction", max_length=1)
+    version = models.PositiveIntegerField(default=1)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["ho_offence_code"]
+
+    def __str__(self) -> str:
+        return f"{self.ho_offence_code} {self.offence}"

@@ -1,14 +1,15 @@
 """Reads of risk records for the case pages and the practitioner's review list."""
 
 import datetime as dt
+from collections.abc import Mapping
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from desist.access.selectors import visible_cases
 from desist.core.charts import Chart, Series, line_chart
 from desist.risk.constants import GROUP_LABELS, ROSH_TAG_COLOURS, EnquiryKind, RoshLevel
-from desist.risk.models import ACTIVE, CaseRisk, Registration, RoshAssessment
-from desist.rules import rosh
+from desist.risk.models import ACTIVE, CaseRisk, OffenceCode, Registration, RoshAssessment
+from desist.rules import actuarial, rosh
 
 
 def case_risk(case) -> CaseRisk | None:
@@ -88,6 +89,7 @@ def case_risk_detail(case) -> dict:
     enquiries = list(case.enquiries.all())
     scores = list(case.scores.all()[:HISTORY])
     tiers = list(case.tiers.all()[:HISTORY])
+    changes = list(case.significant_changes.all()[:HISTORY])
     asked = {e.kind for e in enquiries}
     return {
         "risk": case_risk(case),
@@ -102,7 +104,21 @@ def case_risk_detail(case) -> dict:
         "tier_chart": tier_chart(tiers),
         "enquiries": enquiries,
         "missing_checks": [kind for kind in EnquiryKind if kind not in asked],
+        "changes": changes,
+        "change_review_due": change_review_due(changes, latest),
     }
+
+
+def change_review_due(changes, latest: RoshAssessment | None) -> dt.date | None:
+    """When the RoSH review the changes since the latest assessment call for is due (as the
+    deadline source says); None when there is no assessment or it is up to date."""
+    if latest is None:
+        return None
+    due = [
+        rosh.significant_change_review_due(c.kind, c.happened_on, latest.assessed_on)
+        for c in changes
+    ]
+    return min((d for d in due if d is not None), default=None)
 
 
 def registrations_for_review(user, *, today: dt.date) -> QuerySet[Registration]:
@@ -116,3 +132,36 @@ def registrations_for_review(user, *, today: dt.date) -> QuerySet[Registration]:
         .select_related("case")
         .order_by("review_date", "pk")
     )
+
+
+def offence_codes(query: str = "") -> QuerySet[OffenceCode]:
+    """The offence map for the administrator's page: by code (or its start), or by words in
+    the offence's name and detail."""
+    codes = OffenceCode.objects.all()
+    query = query.strip()
+    if query.isdigit():
+        return codes.filter(ho_offence_code__startswith=query)
+    for word in query.split():
+        codes = codes.filter(Q(offence__icontains=word) | Q(detail__icontains=word))
+    return codes
+
+
+_offence_table: dict = {}
+
+
+def offence_table() -> Mapping[str, actuarial.OffenceMapping]:
+    """The offence map the predictors score with, parsed once per process and read again only
+    when a row has changed since (any process's change moves the latest change time or the
+    count, so one small query keeps every process up to date). The packaged map stands in
+    while the table is empty (a database emptied by hand or by a test's flush)."""
+    stamp = OffenceCode.objects.aggregate(rows=Count("pk"), changed=Max("changed_at"))
+    if not stamp["rows"]:
+        return actuarial.offence_map()
+    key = (stamp["rows"], stamp["changed"])
+    if _offence_table.get("key") != key:
+        rows = OffenceCode.objects.values_list(*actuarial.OFFENCE_MAP_COLUMNS)
+        table = actuarial.parse_offence_rows(
+            dict(zip(actuarial.OFFENCE_MAP_COLUMNS, row, strict=True)) for row in rows
+        )
+        _offence_table.update(key=key, table=table)
+    return _offence_table["table"]

@@ -15,13 +15,14 @@ from desist.risk import scoring
 from desist.risk.constants import ROSH_REGISTRATIONS, EnquiryKind, RegistrationType
 from desist.risk.models import (
     ACTIVE,
+    OffenceCode,
     PredictorScores,
     Registration,
     RoshAssessment,
     SafeguardingEnquiry,
 )
 from desist.risk.tiers import ROSH_CODES, case_risk_refresh
-from desist.rules import rosh
+from desist.rules import actuarial, rosh
 
 REGISTRATION_FIELDS = (
     "type",
@@ -47,6 +48,16 @@ ROSH_FIELDS = (
     "contingency",
 )
 ROSH_SUPERSEDED = "Superseded by a new RoSH assessment"
+SCORE_FIELDS = (
+    "assessed_on",
+    "inputs",
+    "ogrs3_two_year",
+    "generation",
+    "rsr_percent",
+    "arp_percent",
+    "csrp_percent",
+    "dc_srp_band",
+)
 
 
 def _audit(*, by, action: Action, case: Case, record, changes: dict, request=None) -> None:
@@ -173,33 +184,6 @@ def rosh_record(*, case: Case, by, request=None, **fields: Any) -> RoshAssessmen
 
 
 @transaction.atomic
-def rosh_significant_change(
-    *, case: Case, change: rosh.SignificantChange, on: dt.date, by, request=None
-) -> RoshAssessment | None:
-    """A new charge, address, relationship or child contact: bring the RoSH review forward."""
-    latest = RoshAssessment.objects.filter(case=case).select_for_update().first()
-    if latest is None:
-        return None
-    due = rosh.review_date(latest.assessed_on, latest.overall, changes=[(change, on)])
-    if due < latest.review_date:
-        before = snapshot(latest, ["review_date"])
-        latest.review_date = due
-        latest.save(update_fields=["review_date"])
-        changes = field_changes(before, snapshot(latest, ["review_date"]))
-        audit_record(
-            actor=by,
-            action=Action.CHANGE,
-            case=case,
-            subject="roshassessment",
-            subject_id=latest.pk,
-            changes=changes,
-            detail={"change": str(change)},
-            request=request,
-        )
-    return latest
-
-
-@transaction.atomic
 def scores_record(
     *, case: Case, by, assessed_on: dt.date, inputs: dict[str, Any], request=None
 ) -> PredictorScores:
@@ -210,7 +194,7 @@ def scores_record(
         assessed_on=assessed_on,
         **scoring.score(case=case, assessed_on=assessed_on, inputs=inputs),
     )
-    changes = field_changes({}, snapshot(scores, ("assessed_on", "inputs", "ogrs3_two_year")))
+    changes = field_changes({}, snapshot(scores, SCORE_FIELDS))
     _audit(by=by, action=Action.CREATE, case=case, record=scores, changes=changes, request=request)
     case_risk_refresh(case=case, trigger="scores")
     return scores
@@ -261,3 +245,65 @@ def enquiry_record_outcome(
         request=request,
     )
     return current
+
+
+# The offence map (reference data): the columns an administrator may change on one row.
+OFFENCE_FIELDS = actuarial.OFFENCE_MAP_COLUMNS[1:]
+
+
+class OffenceMapRefused(ValueError):
+    """An offence-map change that would leave a row the predictors cannot read."""
+
+    def __init__(self, problems):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@transaction.atomic
+def offence_code_update(
+    *, code: OffenceCode, version: int, by, request=None, **fields
+) -> OffenceCode:
+    """Change how one offence code counts in the predictors; refused if someone else changed
+    it first or the row would not score."""
+    current = OffenceCode.objects.select_for_update().get(pk=code.pk)
+    if current.version != version:
+        raise StaleEdit()
+    row = {"ho_offence_code": current.ho_offence_code, **fields}
+    problems = actuarial.offence_row_problems(row)
+    if problems:
+        raise OffenceMapRefused([f"{c.replace('_', ' ').capitalize()} {m}" for c, m in problems])
+    before = snapshot(current, OFFENCE_FIELDS)
+    for name in OFFENCE_FIELDS:
+        setattr(current, name, fields[name])
+    current.version = F("version") + 1
+    current.save()
+    current.refresh_from_db(fields=["version"])
+    audit_record(
+        actor=by,
+        action=Action.CHANGE,
+        subject="offencecode",
+        subject_id=current.ho_offence_code,
+        changes=field_changes(before, snapshot(current, OFFENCE_FIELDS)),
+        request=request,
+    )
+    return current
+
+
+@transaction.atomic
+def offence_map_replace(*, text: str, by, request=None) -> int:
+    """Replace the whole offence map with an uploaded CSV: every row or none. Refused, with
+    each bad row's number and column, if any row would not score."""
+    rows, problems = actuarial.read_offence_map(text)
+    if problems:
+        raise OffenceMapRefused(problems)
+    before = OffenceCode.objects.count()
+    OffenceCode.objects.all().delete()
+    OffenceCode.objects.bulk_create([OffenceCode(**row) for row in rows], batch_size=1000)
+    audit_record(
+        actor=by,
+        action=Action.CHANGE,
+        subject="offencemap",
+        changes={"rows": [before, len(rows)]},
+        request=request,
+    )
+    return len(rows)

@@ -4,8 +4,8 @@
 assessment, scores) in the same transaction; ``recalculate_all`` is the nightly batch for
 date-driven changes, with the same arithmetic over bulk reads and bulk writes.
 
-Fed: registrations, scores, current events (the v2 mandate for change) and the latest completed
-needs assessment (the v2 change points). Not yet fed: the 2026 predictors, so v3 reads MISSING.
+Fed: registrations, scores (OGRS3 and RSR for v2; ARP, CSRP and DC-SRP for v3), current events
+(the v2 mandate for change) and the latest completed needs assessment (the v2 change points).
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
+from desist.core.queries import ids_lookup
 from desist.plans.selectors import latest_tier_assessments
 from desist.risk.constants import ROSH_REGISTRATIONS, TAG_COLOURS
 from desist.risk.models import ACTIVE, CaseRisk, PredictorScores, Registration, TierCalculation
@@ -41,6 +43,7 @@ class Inputs:
     ogrs_percent: int | None = None
     convictions: tuple[tiering.Conviction, ...] = ()
     assessment: tiering.Assessment | None = None
+    predictors: tiering.Predictors | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ def assess(inputs: Inputs, as_of: dt.date) -> Outcome:
         registrations=summary.registrations,
         convictions=inputs.convictions,
         assessment=inputs.assessment,
+        predictors=inputs.predictors,
     )
     calc = tiering.calculate_tiers(case, as_of)
     flags = [
@@ -112,6 +116,7 @@ def assess(inputs: Inputs, as_of: dt.date) -> Outcome:
     return Outcome(flags, summary.rosh or "", calc, explain(calc))
 
 
+@cache
 def _label(code: str, level: str, category: str) -> str:
     return Registration(type=code, mappa_level=level, mappa_category=category).label
 
@@ -126,54 +131,91 @@ SUMMARY_FIELDS = [
 ]
 
 
-def _state(risk: CaseRisk) -> tuple:
-    return tuple(getattr(risk, name) for name in SUMMARY_FIELDS)
+def _summary(outcome: Outcome) -> tuple:
+    """An outcome as the values of SUMMARY_FIELDS."""
+    calc = outcome.calculation
+    return (
+        outcome.flags,
+        outcome.rosh,
+        calc.v2.tier,
+        outcome.v3,
+        calc.v3.provisional,
+        outcome.explanation,
+    )
+
+
+def _changes(before: tuple | None, after: tuple) -> tuple[bool, bool]:
+    """(did anything change, did the tier change) between two summaries; None is no summary."""
+    if before is None:
+        return True, True
+    return before != after, before[2:] != after[2:]
 
 
 def _apply(risk: CaseRisk, outcome: Outcome) -> tuple[bool, bool]:
     """Copy an outcome onto a summary row: (did anything change, did the tier change)."""
-    before = _state(risk)
-    calc = outcome.calculation
-    risk.flags = outcome.flags
-    risk.rosh = outcome.rosh
-    risk.tier_v2 = calc.v2.tier
-    risk.tier_v3 = outcome.v3
-    risk.tier_v3_provisional = calc.v3.provisional
-    risk.explanation = outcome.explanation
-    after = _state(risk)
-    return before != after, before[2:] != after[2:]
+    before = tuple(getattr(risk, name) for name in SUMMARY_FIELDS)
+    after = _summary(outcome)
+    for name, value in zip(SUMMARY_FIELDS, after, strict=True):
+        setattr(risk, name, value)
+    return _changes(before, after)
 
 
-def _history(case_id: int, outcome: Outcome, now: dt.datetime, trigger: str) -> TierCalculation:
+def _history(case_id: int, outcome: Outcome, now: dt.datetime, trigger: str) -> tuple:
+    """A TierCalculation row, as the values of HISTORY_COLUMNS."""
     calc = outcome.calculation
-    return TierCalculation(
-        case_id=case_id,
-        tier_v2=calc.v2.tier,
-        protect_points=calc.v2.protect.points,
-        change_points=calc.v2.change.points,
-        tier_v3=outcome.v3,
-        tier_v3_provisional=calc.v3.provisional,
-        explanation=outcome.explanation,
-        calculated_at=now,
-        trigger=trigger,
+    return (
+        case_id,
+        calc.v2.tier,
+        calc.v2.protect.points,
+        calc.v2.change.points,
+        outcome.v3,
+        calc.v3.provisional,
+        outcome.explanation,
+        now,
+        trigger,
     )
 
 
-def _latest_scores(case_ids) -> dict[int, tuple[Decimal | None, int]]:
+def _predictors(arp, arp_type, csrp, csrp_type, dc_srp, dc_srp_band) -> tiering.Predictors | None:
+    """The 2026 predictor set of a scores row; None for a row scored with the legacy tools."""
+    if arp is None and csrp is None:
+        return None
+    return tiering.Predictors(
+        arp=None if arp is None else tiering.Predictor(arp, arp_type),
+        csrp=None if csrp is None else tiering.Predictor(csrp, csrp_type),
+        dc_srp=None if dc_srp is None else tiering.DcSrp(dc_srp, dc_srp_band or None),
+    )
+
+
+ScoreInputs = tuple[Decimal | None, int, tiering.Predictors | None]
+
+
+def _latest_scores(case_ids) -> dict[int, ScoreInputs]:
     rows = (
-        PredictorScores.objects.filter(case_id__in=case_ids)
+        PredictorScores.objects.filter(ids_lookup("case_id", case_ids))
         .order_by("case_id", "-assessed_on", "-id")
-        .values_list("case_id", "rsr_percent", "ogrs3_two_year")
+        .values_list(
+            "case_id",
+            "rsr_percent",
+            "ogrs3_two_year",
+            "arp_percent",
+            "arp_type",
+            "csrp_percent",
+            "csrp_type",
+            "dc_srp_percent",
+            "dc_srp_band",
+        )
     )
-    latest: dict[int, tuple[Decimal | None, int]] = {}
-    for case_id, rsr, ogrs in rows:
-        latest.setdefault(case_id, (rsr, ogrs))
+    latest: dict[int, ScoreInputs] = {}
+    for case_id, rsr, ogrs, *predictors in rows:
+        if case_id not in latest:
+            latest[case_id] = (rsr, ogrs, _predictors(*predictors))
     return latest
 
 
 def _registrations(case_ids) -> dict[int, list[tuple]]:
     by_case: dict[int, list[tuple]] = defaultdict(list)
-    rows = Registration.objects.filter(ACTIVE, case_id__in=case_ids).values_list(
+    rows = Registration.objects.filter(ACTIVE, ids_lookup("case_id", case_ids)).values_list(
         "case_id", "type", "registered_on", "mappa_level", "mappa_category"
     )
     for case_id, *row in rows:
@@ -184,13 +226,17 @@ def _registrations(case_ids) -> dict[int, list[tuple]]:
 def _convictions(case_ids) -> dict[int, tuple[tiering.Conviction, ...]]:
     """Each case's current events with their requirement categories (two queries)."""
     events = (
-        Event.objects.filter(case_id__in=case_ids, active=True, termination_date__isnull=True)
+        Event.objects.filter(
+            ids_lookup("case_id", case_ids), active=True, termination_date__isnull=True
+        )
         .order_by("case_id", "number")
         .values_list("pk", "case_id", "sentence_type")
     )
     categories: dict[int, list[str]] = defaultdict(list)
     requirements = Requirement.objects.filter(
-        event__case_id__in=case_ids, event__active=True, event__termination_date__isnull=True
+        ids_lookup("event__case_id", case_ids),
+        event__active=True,
+        event__termination_date__isnull=True,
     ).values_list("event_id", "category")
     for event_id, category in requirements:
         categories[event_id].append(category)
@@ -200,14 +246,18 @@ def _convictions(case_ids) -> dict[int, tuple[tiering.Conviction, ...]]:
     return {case_id: tuple(found) for case_id, found in by_case.items()}
 
 
-def _inputs(cases: Sequence[tuple[int, str]]) -> Iterator[tuple[int, Inputs]]:
-    ids = [pk for pk, _ in cases]
+def _inputs(
+    cases: Sequence[tuple[int, str]], ids: Sequence[int] | None = None
+) -> Iterator[tuple[int, Inputs]]:
+    """The inputs of each of ``cases`` (id, gender), read for ``ids`` (by default their ids;
+    a batch passes the range of ids it spans)."""
+    ids = ids if ids is not None else [pk for pk, _ in cases]
     registrations = _registrations(ids)
     scores = _latest_scores(ids)
     convictions = _convictions(ids)
     assessments = latest_tier_assessments(ids)
     for pk, gender in cases:
-        rsr, ogrs = scores.get(pk, (None, None))
+        rsr, ogrs, predictors = scores.get(pk, (None, None, None))
         yield (
             pk,
             Inputs(
@@ -217,6 +267,7 @@ def _inputs(cases: Sequence[tuple[int, str]]) -> Iterator[tuple[int, Inputs]]:
                 ogrs,
                 convictions.get(pk, ()),
                 assessments.get(pk),
+                predictors,
             ),
         )
 
@@ -230,7 +281,9 @@ def case_risk_refresh(*, case, trigger: str, as_of: dt.date | None = None) -> Ca
     outcome = assess(inputs, as_of or timezone.localdate())
     changed, tier_changed = _apply(risk, outcome)
     if tier_changed:
-        _history(case.pk, outcome, now, trigger).save()
+        TierCalculation.objects.create(
+            **dict(zip(HISTORY_COLUMNS, _history(case.pk, outcome, now, trigger), strict=True))
+        )
     if changed:
         risk.calculated_at = now
         risk.save()
@@ -251,15 +304,19 @@ HISTORY_COLUMNS = (
 SUMMARY_COLUMNS = ("case_id", *SUMMARY_FIELDS, "calculated_at")
 
 
-def _replace_summaries(summaries: Sequence[CaseRisk]) -> None:
-    """Delete and COPY back the changed summaries: on PostgreSQL this is several times faster
-    than an UPDATE per row or Django's bulk_update (one CASE per column)."""
-    CaseRisk.objects.filter(case_id__in=[risk.case_id for risk in summaries]).delete()
-    bulk_load(
-        CaseRisk._meta.db_table,
-        SUMMARY_COLUMNS,
-        ([getattr(risk, name) for name in SUMMARY_COLUMNS] for risk in summaries),
-    )
+def _replace_summaries(summaries: Sequence[tuple]) -> None:
+    """Delete and COPY back the changed summaries (rows of SUMMARY_COLUMNS): on PostgreSQL
+    this is several times faster than an UPDATE per row or Django's bulk_update (one CASE per
+    column). The ids go as one array parameter, not thousands of placeholders."""
+    table = CaseRisk._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"DELETE FROM {table} WHERE case_id = ANY(%s)", [[row[0] for row in summaries]]
+            )
+        else:
+            CaseRisk.objects.filter(case_id__in=[row[0] for row in summaries]).delete()
+    bulk_load(table, SUMMARY_COLUMNS, summaries)
 
 
 def _signature(inputs: Inputs, as_of: dt.date) -> tuple:
@@ -276,6 +333,7 @@ def _signature(inputs: Inputs, as_of: dt.date) -> tuple:
         flags,
         inputs.rsr_percent,
         inputs.ogrs_percent,
+        inputs.predictors,
         tiering.has_mandate_for_change(inputs.convictions),
         assessment and (tuple(sorted(assessment.needs.items())), assessment.women_answers),
     )
@@ -283,34 +341,37 @@ def _signature(inputs: Inputs, as_of: dt.date) -> tuple:
 
 def recalculate_all(cases, *, as_of: dt.date, progress=None, trigger: str = "nightly") -> int:
     """Recalculate every case in ``cases`` (a queryset of Case) in batches; returns how many
-    tiers changed. Each batch is six reads and, for the cases that changed, a delete and a
-    COPY of their summaries and a COPY of the history."""
+    tiers changed. Each batch reads the span of ids it covers (six reads with two parameters
+    each), compares plain rows rather than model instances, and writes only what changed: a
+    delete and a COPY of those summaries and a COPY of the history."""
     changed = 0
     now = timezone.now()
     outcomes: dict[tuple, Outcome] = {}
     rows = list(cases.order_by("pk").values_list("pk", "gender"))
     for start in range(0, len(rows), BATCH):
         batch = rows[start : start + BATCH]
+        span = range(batch[0][0], batch[-1][0] + 1)
         with transaction.atomic():
-            existing = CaseRisk.objects.in_bulk([pk for pk, _ in batch])
+            existing = {
+                case_id: tuple(state)
+                for case_id, *state in CaseRisk.objects.filter(
+                    ids_lookup("case_id", span)
+                ).values_list("case_id", *SUMMARY_FIELDS)
+            }
             summaries, history = [], []
-            for pk, inputs in _inputs(batch):
+            for pk, inputs in _inputs(batch, span):
                 key = _signature(inputs, as_of)
                 if (outcome := outcomes.get(key)) is None:
                     outcome = outcomes[key] = assess(inputs, as_of)
-                risk = existing.get(pk) or CaseRisk(case_id=pk)
-                changed_any, tier_changed = _apply(risk, outcome)
+                summary = _summary(outcome)
+                changed_any, tier_changed = _changes(existing.get(pk), summary)
                 if tier_changed:
                     history.append(_history(pk, outcome, now, trigger))
-                if changed_any or pk not in existing:
-                    risk.calculated_at = now
-                    summaries.append(risk)
-            _replace_summaries(summaries)
-            bulk_load(
-                TierCalculation._meta.db_table,
-                HISTORY_COLUMNS,
-                ([getattr(row, name) for name in HISTORY_COLUMNS] for row in history),
-            )
+                if changed_any:
+                    summaries.append((pk, *summary, now))
+            if summaries:
+                _replace_summaries(summaries)
+            bulk_load(TierCalculation._meta.db_table, HISTORY_COLUMNS, history)
         changed += len(history)
         if progress is not None:
             progress.update(len(batch))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -330,6 +331,114 @@ def parse_offence_rows(rows: Iterable[Mapping[str, str]]) -> dict[str, OffenceMa
             is_violent_sanction=row["is_violent_sanction"] == "Y",
         )
     return table
+
+
+OFFENCE_MAP_COLUMNS = (
+    "ho_offence_code",
+    "group",
+    "offence",
+    "detail",
+    "actuarial_category_2026",
+    "ogrs3_category",
+    "ogrs3_weight",
+    "snsv_category",
+    "snsv_static_w",
+    "snsv_dynamic_w",
+    "snsv_vatp_category",
+    "snsv_vatp_static_w",
+    "snsv_vatp_dynamic_w",
+    "opd_violent_or_sexual",
+    "is_violent_sanction",
+)
+WEIGHT_COLUMNS = (
+    "ogrs3_weight",
+    "snsv_static_w",
+    "snsv_dynamic_w",
+    "snsv_vatp_static_w",
+    "snsv_vatp_dynamic_w",
+)
+# OGRS3 categories that mean "not scored" rather than a weight (risk-tools.md §1).
+OGRS3_NOT_SCORED = ("NEED_DETAILS_OF_EXACT_OFFENCE", "NO_OGRS3_MAPPING")
+CATEGORY_2026_NOT_SCORED = "UNKNOWN"
+
+
+def categories_2026() -> tuple[str, ...]:
+    """The 2026 offence categories the predictors weight (the same in every 2026 model)."""
+    table = coefficients()["new_2026"]["AllReoffendingPredictorStatic"]["offence_category"]
+    return tuple(sorted(k for k in table if not k.endswith("__parts")))
+
+
+def ogrs3_categories() -> tuple[str, ...]:
+    return tuple(coefficients()["legacy"]["ogrs3"]["offence_category"])
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+def offence_row_problems(row: Mapping[str, str]) -> list[tuple[str, str]]:
+    """What is wrong with one offence-map row, as (column, message); empty when it is fit to
+    score with. Checked before an administrator's change is saved, so a bad row can never stop
+    the predictors (every predictor reads these columns)."""
+    problems = []
+    if not (row.get("ho_offence_code") or "").isdigit() or len(row["ho_offence_code"]) != 5:
+        problems.append(("ho_offence_code", "must be 5 digits"))
+    if not (row.get("offence") or "").strip():
+        problems.append(("offence", "is empty"))
+    category = row.get("actuarial_category_2026") or ""
+    if category and category != CATEGORY_2026_NOT_SCORED and category not in categories_2026():
+        problems.append(("actuarial_category_2026", f"{category!r} is not a 2026 category"))
+    ogrs3_category = row.get("ogrs3_category") or ""
+    if ogrs3_category and ogrs3_category not in (*ogrs3_categories(), *OGRS3_NOT_SCORED):
+        problems.append(("ogrs3_category", f"{ogrs3_category!r} is not an OGRS3 category"))
+    for column in WEIGHT_COLUMNS:
+        if (row.get(column) or "").strip() and not _is_number(row[column]):
+            problems.append((column, "must be a number"))
+    if ogrs3_category in ogrs3_categories() and not (row.get("ogrs3_weight") or "").strip():
+        problems.append(("ogrs3_weight", "is needed for an OGRS3 category"))
+    if (row.get("snsv_category") or "").strip():
+        for column in ("snsv_static_w", "snsv_dynamic_w"):
+            if not (row.get(column) or "").strip():
+                problems.append((column, "is needed for an SNSV category"))
+    for column in ("opd_violent_or_sexual", "is_violent_sanction"):
+        if row.get(column) not in ("Y", "N"):
+            problems.append((column, "must be Y or N"))
+    return problems
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A problem in an uploaded offence map, numbered as a spreadsheet shows the rows."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"Row {self.row}, {self.column.replace('_', ' ')}: {self.message}"
+
+
+def read_offence_map(text: str) -> tuple[list[dict[str, str]], list[RowProblem]]:
+    """Every row of an offence-map CSV and every problem in it (the heading is row 1). A file
+    without the expected headings is one problem; a code given twice is a problem on the second."""
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in OFFENCE_MAP_COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:
+        return [], [RowProblem(1, "headings", f"missing column {', '.join(missing)}")]
+    rows, problems, seen = [], [], set()
+    for number, raw in enumerate(reader, start=2):
+        row = {c: (raw[c] or "").strip() for c in OFFENCE_MAP_COLUMNS}
+        problems += [RowProblem(number, c, m) for c, m in offence_row_problems(row)]
+        if row["ho_offence_code"] in seen:
+            problems.append(RowProblem(number, "ho_offence_code", "is given twice"))
+        seen.add(row["ho_offence_code"])
+        rows.append(row)
+    if not rows and not problems:
+        problems.append(RowProblem(2, "ho_offence_code", "the file has no offences"))
+    return rows, problems
 
 
 @functools.cache

@@ -11,6 +11,7 @@ from desist.audit.models import Action
 from desist.audit.services import audit_record, field_changes, snapshot
 from desist.people.models import Case
 from desist.people.services import StaleEdit
+from desist.risk.changes import significant_change_record
 from desist.risk.tiers import case_risk_refresh
 from desist.rules import licence_conditions, requirements
 from desist.rules.release_dates import Term, term_end
@@ -115,6 +116,14 @@ def event_create(*, case: Case, by, court, offence: dict, request=None, **senten
     if event.is_custodial:
         standard_conditions_add(event=event, by=by, request=request)
     case_risk_refresh(case=case, trigger="event")  # a current sentence is a tier input
+    significant_change_record(  # a new charge: risk makes a RoSH review due
+        case=case,
+        kind="NEW_CHARGE",
+        happened_on=event.conviction_date or event.sentence_date or date.today(),
+        detail=f"Event {event.number}: {main.description}",
+        by=by,
+        request=request,
+    )
     return event
 
 

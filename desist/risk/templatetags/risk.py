@@ -19,3 +19,10 @@ def case_flags(case):
 def case_risk_section(case):
     """The overview's risk summary: no query of its own, it reuses the header's."""
     return {"case": case, "risk": selectors.case_risk(case)}
+
+
+@register.filter
+def band(value: str) -> str:
+    """A predictor band in words: "VERY_HIGH" -> "very high", "NOT_APPLICABLE" -> "not
+    applicable"."""
+    return value.replace("_", " ").lower()

@@ -4,6 +4,7 @@ from collections import Counter
 from django.core.management import call_command
 
 from desist.people.models import Case
+from desist.risk import services
 from desist.risk.models import CaseRisk, Registration, RoshAssessment, TierCalculation
 from desist.risk.tiers import recalculate_all
 from desist.seed.generator import seed
@@ -42,3 +43,30 @@ def test_the_nightly_batch_agrees_with_the_per_case_refresh(db, case, add_regist
     call_command("recalculate_tiers", "--no-progress")
     assert "Recalculated 1 cases" in capsys.readouterr().out
     assert TierCalculation.objects.filter(case=case).count() == 2
+
+
+def test_a_case_with_arp_and_csrp_recorded_has_a_v3_tier_in_the_batch_too(db, case, officer):
+    on = datetime.date.today()
+    inputs = {
+        "offence_code": "10400",
+        "conviction_date": on.isoformat(),
+        "start_of_follow_up": on.isoformat(),
+        "total_sanctions": 5,
+        "age_at_first_sanction": 17,
+        "violent_sanctions": 2,
+        "sexual_history": False,
+    }
+    scores = services.scores_record(case=case, by=officer, assessed_on=on, inputs=inputs)
+    assert scores.arp_percent is not None and scores.csrp_percent is not None
+    refreshed = CaseRisk.objects.get(case=case)
+    assert refreshed.tier_v3 in tuple("ABCDEFG")
+    assert refreshed.tier_v3_provisional
+    assert "Tier v3 missing" not in refreshed.explanation
+    CaseRisk.objects.all().delete()
+    recalculate_all(Case.objects.all(), as_of=on)
+    batch = CaseRisk.objects.get(case=case)
+    assert (batch.tier_v3, batch.tier_v3_provisional, batch.explanation) == (
+        refreshed.tier_v3,
+        refreshed.tier_v3_provisional,
+        refreshed.explanation,
+    )

@@ -85,13 +85,6 @@ def test_rosh_sets_the_overall_level_registration_and_tier(case, officer):
     ]
 
 
-def test_a_significant_change_brings_the_rosh_review_forward(case, officer):
-    record_rosh(case, officer)
-    soon = TODAY + datetime.timedelta(days=3)
-    latest = services.rosh_significant_change(case=case, change="NEW_ADDRESS", on=soon, by=officer)
-    assert latest.review_date == soon
-
-
 def test_scores_are_computed_not_typed(case, officer):
     scores = services.scores_record(
         case=case,

@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -11,8 +12,16 @@ from desist.accounts.roles import Role
 from desist.audit.models import Action, AuditEvent
 from desist.risk import services
 from desist.risk.constants import RegistrationType
-from desist.risk.models import Registration, RoshAssessment
+from desist.risk.models import (
+    CaseRisk,
+    PredictorScores,
+    Registration,
+    RoshAssessment,
+    SignificantChange,
+)
 from desist.risk.tests.conftest import ROSH_TEXT, TODAY, date_fields, rosh_levels
+from desist.rules.predictors_2026 import OGRS4_EFFECTIVE_FROM
+from desist.rules.working_days import add_working_days
 
 pytestmark = pytest.mark.django_db
 
@@ -109,16 +118,22 @@ def test_rosh_without_ratings_is_refused(signed_in, officer, case):
     assert not RoshAssessment.objects.exists()
 
 
+def scores_post(on=TODAY, **overrides):
+    return {
+        "offence_code": "10400",
+        "total_sanctions": 5,
+        "age_at_first_sanction": 17,
+        "violent_sanctions": 2,
+        "sexual_history": "no",
+        **date_fields("assessed_on", on),
+        **date_fields("conviction_date", on),
+        **date_fields("start_of_follow_up", on),
+    } | overrides
+
+
 def test_scores_form_refuses_an_unscorable_offence(signed_in, officer, case):
     client = signed_in(officer)
-    data = {
-        "offence_code": "00000",
-        "total_sanctions": 2,
-        "age_at_first_sanction": 17,
-        **date_fields("assessed_on", TODAY),
-        **date_fields("conviction_date", TODAY),
-        **date_fields("start_of_follow_up", TODAY),
-    }
+    data = scores_post(offence_code="00000")
     page = client.post(reverse("risk:scores-add", args=[case.crn]), data).content.decode()
     assert "has no OGRS3 category" in page
     data["offence_code"] = "10400"
@@ -126,6 +141,115 @@ def test_scores_form_refuses_an_unscorable_offence(signed_in, officer, case):
     assert response.status_code == 302
     page = client.get(reverse("risk:case-risk", args=[case.crn])).content.decode()
     assert "Rate of offending (Copas rate)" in page
+
+
+def test_the_2026_predictors_are_scored_with_their_terms_and_feed_tier_v3(signed_in, officer, case):
+    client = signed_in(officer)
+    assert CaseRisk.objects.filter(case=case).first() is None
+    response = client.post(reverse("risk:scores-add", args=[case.crn]), scores_post())
+    assert response.status_code == 302
+    scores = PredictorScores.objects.get(case=case)
+    assert scores.generation == "OGRS4"
+    tools = [p["tool"] for p in scores.predictors]
+    assert tools == ["OGRS3", "ARP", "VRP", "SVRP", "DC_SRP", "IIC_SRP", "CSRP"]
+    assert scores.arp_type == scores.csrp_type == "STATIC"
+    assert scores.csrp_percent == Decimal(str(scores.predictors[3]["score"]))  # SVRP alone
+    assert scores.dc_srp_band == "NOT_APPLICABLE"
+    assert scores.rsr_percent is None  # RSR is a legacy tool
+    risk = CaseRisk.objects.get(case=case)
+    assert risk.tier_v3 not in ("", "MISSING")
+    assert risk.tier_v3_provisional  # static predictors and no RoSH
+    page = client.get(reverse("risk:case-risk", args=[case.crn])).content.decode()
+    assert 'ARP (all reoffending) <span class="govuk-body-s">(static)</span>' in page
+    assert "What makes up the ARP (all reoffending) score" in page
+    assert "Rate of violent offending" in page  # a VRP term
+    assert "Tier v3 missing" not in page
+
+
+def test_before_the_2026_predictors_rsr_is_scored_from_its_parts(signed_in, officer, case):
+    on = OGRS4_EFFECTIVE_FROM - datetime.timedelta(days=1)
+    data = scores_post(
+        on,
+        sexual_history="yes",
+        contact_adult_sanctions=1,
+        image_sanctions=1,
+        stranger_victim="on",
+        **date_fields("most_recent_sexual_sanction", on - datetime.timedelta(days=400)),
+    )
+    client = signed_in(officer)
+    assert client.post(reverse("risk:scores-add", args=[case.crn]), data).status_code == 302
+    scores = PredictorScores.objects.get(case=case)
+    assert scores.generation == "LEGACY"
+    parts = {p["tool"]: p for p in scores.predictors}
+    assert list(parts) == ["OGRS3", "SNSV", "OSP_DC", "OSP_IIC", "RSR"]
+    assert parts["OSP_IIC"]["band"] == "MEDIUM"  # one image sanction
+    assert {"name": "Stranger victim", "value": 4} in parts["OSP_DC"]["terms"]
+    total = parts["SNSV"]["score"] + parts["OSP_DC"]["score"] + parts["OSP_IIC"]["score"]
+    assert float(scores.rsr_percent) == pytest.approx(total, abs=0.011)
+    assert scores.arp_percent is None
+    assert CaseRisk.objects.get(case=case).tier_v3 == "MISSING"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"violent_sanctions": 6}, "Violent sanctions cannot be more than all the sanctions"),
+        ({"sexual_history": "yes"}, "Enter the date of the most recent sexual sanction"),
+        ({"image_sanctions": 1}, "Select yes if the person has sexual sanctions"),
+        ({"sexual_history": ""}, "Select whether the person has a sexual offence history"),
+        ({"violent_sanctions": ""}, "Enter the number of violent sanctions"),
+    ],
+)
+def test_scores_form_explains_what_is_wrong(signed_in, officer, case, overrides, message):
+    client = signed_in(officer)
+    page = client.post(reverse("risk:scores-add", args=[case.crn]), scores_post(**overrides))
+    assert page.status_code == 200
+    assert "govuk-error-summary" in page.content.decode()
+    assert message in page.content.decode()
+    assert not PredictorScores.objects.exists()
+
+
+def test_scores_and_changes_need_the_assess_risk_permission(signed_in, make_staff, case):
+    client = signed_in(make_staff("pso", Role.PROBATION_SERVICES_OFFICER))
+    for name, data in (("scores-add", scores_post()), ("significant-change-add", change_post())):
+        assert client.post(reverse(f"risk:{name}", args=[case.crn]), data).status_code == 403
+    assert not PredictorScores.objects.exists()
+    assert not SignificantChange.objects.exists()
+    assert AuditEvent.objects.filter(action=Action.DENIED).count() == 2
+
+
+def change_post(**overrides):
+    return {
+        "kind": "CHILD_CONTACT",
+        "detail": "New partner has two children under 10",
+        **date_fields("happened_on", TODAY),
+    } | overrides
+
+
+def test_a_new_relationship_makes_a_rosh_review_due_until_rosh_is_reassessed(
+    signed_in, officer, case
+):
+    assessed = TODAY - datetime.timedelta(days=30)
+    services.rosh_record(case=case, by=officer, assessed_on=assessed, **rosh_levels(), **ROSH_TEXT)
+    client = signed_in(officer)
+    url = reverse("risk:significant-change-add", args=[case.crn])
+    page = client.post(url, change_post(kind="", detail="")).content.decode()
+    assert "Select what has changed" in page and "Enter who is involved" in page
+    response = client.post(url, change_post())
+    assert response.status_code == 302
+    change = SignificantChange.objects.get(case=case)
+    assert (change.kind, change.recorded_by) == ("CHILD_CONTACT", officer)
+    assert AuditEvent.objects.filter(subject="significantchange").exists()
+    due = add_working_days(TODAY, 5)
+    page = client.get(reverse("risk:case-risk", args=[case.crn])).content.decode()
+    assert f"RoSH review due by {due:%-d %b %Y}" in page
+    assert "Contact with children" in page
+    home = client.get("/").content.decode()
+    assert "RoSH review due (significant change)" in home
+    services.rosh_record(case=case, by=officer, assessed_on=TODAY, **rosh_levels(), **ROSH_TEXT)
+    assert "RoSH review due (significant change)" not in client.get("/").content.decode()
+    page = client.get(reverse("risk:case-risk", args=[case.crn])).content.decode()
+    assert "RoSH review due by" not in page
 
 
 def test_safeguarding_check_and_reply(signed_in, officer, case):

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desist.rules import actuarial
 from desist.rules.actuarial import (
     Band,
     OffenceNotScorable,
@@ -410,3 +411,78 @@ def model_force(inp: dict[str, Any]) -> Any:
 
     forced = inp.get("snsvStaticOrDynamic")
     return ModelType(forced) if forced else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Offence map as reference data: checking rows before they are saved
+# ---------------------------------------------------------------------------------------------
+
+GOOD_ROW = {
+    "ho_offence_code": "10400",
+    "group": "Violence against the person",
+    "offence": "Assault",
+    "detail": "",
+    "actuarial_category_2026": "VIOLENCE_AGAINST_THE_PERSON_SUB_ABH",
+    "ogrs3_category": "Violence",
+    "ogrs3_weight": "0.0",
+    "snsv_category": "Violence against the person",
+    "snsv_static_w": "0.01927038224",
+    "snsv_dynamic_w": "-0.006538498404",
+    "snsv_vatp_category": "",
+    "snsv_vatp_static_w": "",
+    "snsv_vatp_dynamic_w": "",
+    "opd_violent_or_sexual": "Y",
+    "is_violent_sanction": "Y",
+}
+
+
+def test_every_packaged_row_is_fit_to_score_with():
+    text = actuarial.OFFENCE_MAP_FILE.read_text(encoding="utf-8")
+    rows, problems = actuarial.read_offence_map(text)
+    assert problems == []
+    assert actuarial.parse_offence_rows(rows) == actuarial.offence_map()
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"ho_offence_code": "1040"}, ("ho_offence_code", "must be 5 digits")),
+        ({"ho_offence_code": "1040a"}, ("ho_offence_code", "must be 5 digits")),
+        ({"offence": " "}, ("offence", "is empty")),
+        (
+            {"actuarial_category_2026": "VIOLENCE"},
+            ("actuarial_category_2026", "'VIOLENCE' is not a 2026 category"),
+        ),
+        ({"ogrs3_category": "Violent"}, ("ogrs3_category", "'Violent' is not an OGRS3 category")),
+        ({"ogrs3_weight": "nan"}, ("ogrs3_weight", "must be a number")),
+        ({"ogrs3_weight": ""}, ("ogrs3_weight", "is needed for an OGRS3 category")),
+        ({"snsv_dynamic_w": ""}, ("snsv_dynamic_w", "is needed for an SNSV category")),
+        ({"snsv_vatp_static_w": "x"}, ("snsv_vatp_static_w", "must be a number")),
+        ({"is_violent_sanction": "y"}, ("is_violent_sanction", "must be Y or N")),
+    ],
+)
+def test_a_bad_row_is_explained_by_column(change, problem):
+    assert actuarial.offence_row_problems(GOOD_ROW) == []
+    assert actuarial.offence_row_problems(GOOD_ROW | change) == [problem]
+
+
+def test_codes_that_need_a_subcode_have_no_weight():
+    row = GOOD_ROW | {"ogrs3_category": "NEED_DETAILS_OF_EXACT_OFFENCE", "ogrs3_weight": ""}
+    assert actuarial.offence_row_problems(row) == []
+
+
+def test_reading_a_map_numbers_rows_as_a_spreadsheet_does():
+    header = ",".join(actuarial.OFFENCE_MAP_COLUMNS)
+    good = ",".join(GOOD_ROW[c] for c in actuarial.OFFENCE_MAP_COLUMNS)
+    bad = good.replace(",Y,Y", ",Y,maybe")
+    rows, problems = actuarial.read_offence_map("\n".join([header, good, bad, good]))
+    assert len(rows) == 3
+    assert [str(p) for p in problems] == [
+        "Row 3, is violent sanction: must be Y or N",
+        "Row 3, ho offence code: is given twice",
+        "Row 4, ho offence code: is given twice",
+    ]
+    assert actuarial.read_offence_map("code\n1")[1][0].column == "headings"
+    assert str(actuarial.read_offence_map(header)[1][0]) == (
+        "Row 2, ho offence code: the file has no offences"
+    )

@@ -11,6 +11,7 @@ from desist.rules.rosh import (
     SignificantChange,
     overall_level,
     review_date,
+    significant_change_review_due,
 )
 
 DAY = dt.date(2026, 1, 5)
@@ -47,18 +48,29 @@ def test_intervals_are_configurable():
 
 
 @pytest.mark.parametrize("change", list(SignificantChange))
-def test_a_significant_change_brings_the_review_forward(change):
-    on = DAY + dt.timedelta(days=10)
-    assert review_date(DAY, Level.LOW, changes=[(change, on)]) == on
+def test_a_significant_change_makes_a_review_due_five_working_days_later(change):
+    monday = dt.date(2026, 1, 12)
+    assert significant_change_review_due(change, monday, DAY) == dt.date(2026, 1, 19)
 
 
-def test_changes_outside_the_review_period_do_not_count():
-    before = DAY - dt.timedelta(days=1)
-    after = DAY + dt.timedelta(weeks=20)
-    due = review_date(DAY, Level.HIGH, changes=[("NEW_ADDRESS", before), ("NEW_CHARGE", after)])
-    assert due == DAY + dt.timedelta(weeks=16)
+def test_weekends_and_bank_holidays_do_not_count():
+    thursday_before_easter = dt.date(2026, 4, 2)  # Good Friday 3 April, Easter Monday 6 April
+    assert significant_change_review_due("NEW_ADDRESS", thursday_before_easter, DAY) == dt.date(
+        2026, 4, 13
+    )
+
+
+def test_an_assessment_on_or_after_the_change_has_taken_it_into_account():
+    assert significant_change_review_due("NEW_CHARGE", DAY, DAY) is None
+    assert significant_change_review_due("NEW_CHARGE", DAY - dt.timedelta(days=1), DAY) is None
+    assert significant_change_review_due("NEW_CHARGE", DAY + dt.timedelta(days=1), DAY)
+
+
+def test_the_timescale_is_configurable():
+    due = significant_change_review_due("CHILD_CONTACT", dt.date(2026, 1, 12), DAY, working_days=1)
+    assert due == dt.date(2026, 1, 13)
 
 
 def test_an_unknown_trigger_is_refused():
     with pytest.raises(ValueError):
-        review_date(DAY, Level.LOW, changes=[("NEW_HAIRCUT", DAY)])
+        significant_change_review_due("NEW_HAIRCUT", DAY, DAY)
