@@ -145,7 +145,21 @@ def due_on_cases(cases: QuerySet[Case], today: date) -> list[DueOnEvent]:
     failures = failures_by_event(Appointment.objects.filter(case__in=cases))
     if not failures:
         return []
-    events = Event.objects.filter(pk__in=failures, active=True).select_related("case")
+    # Only what lists and the rules read: a team's events would otherwise build every column.
+    events = (
+        Event.objects.filter(pk__in=failures, active=True)
+        .select_related("case")
+        .only(
+            "case_id",
+            "number",
+            "sentence_type",
+            "active",
+            "case__crn",
+            "case__first_name",
+            "case__last_name",
+            "case__practitioner_id",
+        )
+    )
     actions: dict[int, list[RecordedAction]] = defaultdict(list)
     for action in EnforcementAction.objects.filter(event_id__in=failures):
         actions[action.event_id].append(_recorded(action))

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
 
+from desist.core.queries import ids_lookup
 from desist.people.models import Case
 from desist.plans.constants import Status, ToolKind
 from desist.plans.models import (
@@ -28,9 +29,10 @@ def latest_completed(case: Case) -> NeedsAssessment | None:
 
 def latest_tier_assessments(case_ids: Iterable[int]) -> dict[int, tiering.Assessment]:
     """Each case's latest completed needs assessment as tiering reads it (one query); its
-    age is judged by tiering against the day of the calculation."""
+    age is judged by tiering against the day of the calculation. ``case_ids`` may be a range
+    (desist.core.queries.ids_lookup)."""
     rows = (
-        NeedsAssessment.objects.filter(case_id__in=case_ids, status=Status.COMPLETE)
+        NeedsAssessment.objects.filter(ids_lookup("case_id", case_ids), status=Status.COMPLETE)
         .order_by("case_id", "-assessed_on", "-id")
         .values_list("case_id", "assessed_on", "results", "answers")
     )
