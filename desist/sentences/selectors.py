@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Coalesce, TruncDate
 from django.shortcuts import get_object_or_404
 
 from desist.people.models import Case
@@ -109,14 +109,20 @@ def requirement_ledgers(
 ) -> dict[int, Ledger]:
     """Unpaid work hours worked, RAR days used and programme sessions attended, counting only
     appointments attended and complied with (ATTC): one query for any number of requirements.
-    A RAR day is a date with at least one such appointment, however many were on it."""
+    A RAR day is a date with at least one such appointment, however many were on it. Unpaid
+    work also counts the minutes credited to a session cut short (someone sent home part-way):
+    where credited minutes are recorded they count instead of the length."""
     complied = Q(appointments__outcome=ATTENDED_COMPLIED)
+    credited = complied | Q(appointments__credited_minutes__isnull=False)
     totals = {
         row["pk"]: row
         for row in Requirement.objects.filter(pk__in=[r.pk for r in requirements])
         .values("pk")
         .annotate(
-            minutes=Sum("appointments__duration_minutes", filter=complied),
+            minutes=Sum(
+                Coalesce("appointments__credited_minutes", "appointments__duration_minutes"),
+                filter=credited,
+            ),
             days=Count(TruncDate("appointments__starts_at"), filter=complied, distinct=True),
             sessions=Count("appointments", filter=complied),
         )

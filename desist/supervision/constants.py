@@ -20,11 +20,20 @@ class AppointmentType(models.TextChoices):
     PHONE = "PHONE", "Telephone"
     VIDEO = "VIDEO", "Video call"
     GROUP = "GROUP", "Group session"
+    UNPAID_WORK = "UPW", "Unpaid work session"
 
+
+# Sessions where one member of staff sees many people at once: a facilitator's group, a
+# supervisor's work party. Their staff member is booked once per person, not double-booked.
+SHARED_TYPES = (AppointmentType.GROUP, AppointmentType.UNPAID_WORK)
 
 # Where each type of appointment takes place: at one of our offices, or at an address typed in.
 AT_AN_OFFICE = {AppointmentType.OFFICE_VISIT, AppointmentType.GROUP, AppointmentType.THREE_WAY}
 AT_AN_ADDRESS = {AppointmentType.HOME_VISIT, AppointmentType.PRISON_VISIT}
+# The requirement an appointment may count towards: a rehabilitation activity requirement,
+# except an unpaid work session (arranged by desist.unpaid_work), which counts towards unpaid work.
+UPW_CATEGORY = "UPW"
+REQUIREMENT_CATEGORY_OF_TYPE = {AppointmentType.UNPAID_WORK: UPW_CATEGORY}
 
 
 class Outcome(models.TextChoices):
@@ -37,6 +46,10 @@ class Outcome(models.TextChoices):
     ACCEPTABLE_MEDICAL = "AAME", "Acceptable absence – medical"
     ACCEPTABLE_RELIGIOUS = "AARE", "Acceptable absence – religious"
     ACCEPTABLE_REMANDED = "AARC", "Acceptable absence – remanded in custody"
+    # Unpaid work: sent home part-way, for the person's behaviour or the service's reasons
+    # (bad weather, no supervisor); the hours up to then are credited (desist.rules.unpaid_work).
+    SENT_HOME_BEHAVIOUR = "ATSH", "Attended – sent home (behaviour)"
+    SENT_HOME_SERVICE = "ATSS", "Attended – sent home (service issues)"
     UNACCEPTABLE_ABSENCE = "UAAB", "Unacceptable absence"
     RESCHEDULED_SERVICE = "RSSR", "Rescheduled at the service's request"
     RESCHEDULED_PERSON = "RSOF", "Rescheduled at the person's request"
@@ -62,8 +75,8 @@ class Compliance(models.TextChoices):
 
 
 COMPLIANCE_OUTCOMES: dict[Compliance, tuple[Outcome, ...]] = {
-    Compliance.COMPLIED: (Outcome.ATTENDED_COMPLIED,),
-    Compliance.FAILED_TO_COMPLY: (Outcome.ATTENDED_FAILED_TO_COMPLY,),
+    Compliance.COMPLIED: (Outcome.ATTENDED_COMPLIED, Outcome.SENT_HOME_SERVICE),
+    Compliance.FAILED_TO_COMPLY: (Outcome.ATTENDED_FAILED_TO_COMPLY, Outcome.SENT_HOME_BEHAVIOUR),
     Compliance.ACCEPTABLE: ACCEPTABLE_ABSENCES,
     Compliance.UNACCEPTABLE: (Outcome.UNACCEPTABLE_ABSENCE,),
 }
@@ -84,6 +97,7 @@ class ContactType(models.TextChoices):
     PLANNED_TELEPHONE = "COPT", "Planned telephone contact"
     PLANNED_VIDEO = "COVC", "Planned video contact"
     GROUP_SESSION = "CGRP", "Group session"
+    UNPAID_WORK = "CUPW", "Unpaid work session"
     PHONE_FROM_PERSON = "CTOA", "Phone call from the person"
     PHONE_TO_PERSON = "CTOB", "Phone call to the person"
     EMAIL_FROM_PERSON = "CMOA", "Email or text message from the person"
@@ -102,6 +116,7 @@ CONTACT_TYPE_OF_APPOINTMENT = {
     AppointmentType.PHONE: ContactType.PLANNED_TELEPHONE,
     AppointmentType.VIDEO: ContactType.PLANNED_VIDEO,
     AppointmentType.GROUP: ContactType.GROUP_SESSION,
+    AppointmentType.UNPAID_WORK: ContactType.UNPAID_WORK,
 }
 
 # Contact types a practitioner records by hand; the rest are written by Desist itself.

@@ -56,7 +56,8 @@ def _at(day, at: time) -> datetime:
 class AppointmentForm(forms.Form):
     type = forms.ChoiceField(
         label="Type of appointment",
-        choices=AppointmentType.choices,
+        # Unpaid work sessions are arranged from the work session (desist.unpaid_work).
+        choices=[(t.value, t.label) for t in AppointmentType if t != AppointmentType.UNPAID_WORK],
         widget=forms.RadioSelect,
         error_messages={"required": "Select the type of appointment"},
     )

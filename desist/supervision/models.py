@@ -55,6 +55,9 @@ class Appointment(models.Model):
 
     outcome = models.CharField(max_length=4, blank=True, choices=Outcome.choices)
     outcome_notes = models.TextField(blank=True)
+    # Minutes credited towards an unpaid work requirement when they differ from the length: a
+    # person sent home part-way is credited the time worked up to then (desist.rules.unpaid_work).
+    credited_minutes = models.PositiveIntegerField(null=True, blank=True)
     outcome_recorded_at = models.DateTimeField(null=True, blank=True)
     outcome_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -20,6 +20,7 @@ from desist.supervision.constants import (
     CONTACT_TYPE_OF_APPOINTMENT,
     LONGEST_APPOINTMENT_MINUTES,
     RAR_CATEGORY,
+    REQUIREMENT_CATEGORY_OF_TYPE,
     RESCHEDULED,
     ContactType,
     Outcome,
@@ -96,10 +97,12 @@ def appointment_clashes(
 
 def _check_details(case: Case, details: dict) -> None:
     requirement = details.get("requirement")
+    category = REQUIREMENT_CATEGORY_OF_TYPE.get(details.get("type"), RAR_CATEGORY)
     if requirement is not None and (
-        requirement.event.case_id != case.pk or requirement.category != RAR_CATEGORY
+        requirement.event.case_id != case.pk or requirement.category != category
     ):
-        raise AppointmentError("Choose a rehabilitation activity requirement of this case")
+        kind = "an unpaid work" if category != RAR_CATEGORY else "a rehabilitation activity"
+        raise AppointmentError(f"Choose {kind} requirement of this case")
 
 
 def _lock_diaries(case: Case, practitioner) -> None:
@@ -243,12 +246,20 @@ def appointment_cancel(
 
 @transaction.atomic
 def appointment_record_outcome(
-    *, appointment: Appointment, version: int, by, outcome: str, notes: str = "", request=None
+    *,
+    appointment: Appointment,
+    version: int,
+    by,
+    outcome: str,
+    notes: str = "",
+    credited_minutes: int | None = None,
+    request=None,
 ) -> Contact:
     """Record what happened at an appointment, and the contact that shows it on the timeline.
 
     An acceptable absence needs its reason (the code) and a note of the evidence: an absence
-    left unverified is unacceptable (practice rules §3)."""
+    left unverified is unacceptable (practice rules §3). ``credited_minutes`` is the time an
+    unpaid work session credits when it is not simply its length (desist.rules.unpaid_work)."""
     current = _lock_current(appointment, version)
     if not current.is_active or current.outcome:
         raise AppointmentError("This appointment already has an outcome or has been cancelled")
@@ -258,15 +269,24 @@ def appointment_record_outcome(
         raise AppointmentError("Select what happened at the appointment")
     if outcome in ACCEPTABLE_ABSENCES and not notes.strip():
         raise AppointmentError("Enter the evidence that the absence was acceptable")
-    before = snapshot(current, ("outcome", "outcome_notes"))
+    if credited_minutes is not None and not 0 <= credited_minutes <= current.duration_minutes:
+        raise AppointmentError("The time credited cannot be more than the appointment's length")
+    before = snapshot(current, ("outcome", "outcome_notes", "credited_minutes"))
     current.outcome, current.outcome_notes = outcome, notes
+    current.credited_minutes = credited_minutes
     current.outcome_recorded_at, current.outcome_recorded_by = timezone.now(), by
     _save_audited(
         current,
         before,
         by,
         request,
-        ["outcome", "outcome_notes", "outcome_recorded_at", "outcome_recorded_by"],
+        [
+            "outcome",
+            "outcome_notes",
+            "credited_minutes",
+            "outcome_recorded_at",
+            "outcome_recorded_by",
+        ],
     )
     return _system_contact(
         appointment=current,

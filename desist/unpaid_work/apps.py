@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class Config(AppConfig):
+    name = "desist.unpaid_work"
+    label = "unpaid_work"
