@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "desist.plans",
     "desist.oversight",
     "desist.interventions",
+    "desist.programmes",
+    "desist.unpaid_work",
+    "desist.prerelease",
     "desist.api",
 ]
 

@@ -15,5 +15,8 @@ urlpatterns = [
     path("", include("desist.plans.urls")),
     path("", include("desist.oversight.urls")),
     path("", include("desist.interventions.urls")),
+    path("", include("desist.programmes.urls")),
+    path("", include("desist.unpaid_work.urls")),
+    path("", include("desist.prerelease.urls")),
     path("api/", include("desist.api.urls")),
 ]

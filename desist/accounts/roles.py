@@ -43,6 +43,9 @@ class Permission(models.TextChoices):
     PLAN_SENTENCE = "plan_sentence", "Assess needs and write sentence plans and session tools"
     COUNTERSIGN = "countersign", "Countersign work and record management oversight"
     MANAGE_TEAM = "manage_team", "See team workload and record staff reductions"
+    DELIVER_PROGRAMMES = "deliver_programmes", "Run group programmes: waitlists, groups, registers"
+    MANAGE_UNPAID_WORK = "manage_unpaid_work", "Run community payback projects and work sessions"
+    PREPARE_RELEASE = "prepare_release", "Record resettlement needs and pre-release work"
 
 
 # x = granted. Columns are Role values; rows are Permission values.
@@ -66,6 +69,9 @@ record_enforcement     x   x    .   .    .   .    .    x    x     .
 plan_sentence          x   x    .   .    .   .    .    x    x     .
 countersign            .   .    .   .    .   .    .    x    .     .
 manage_team            .   .    .   .    .   .    .    x    .     .
+deliver_programmes     .   .    .   .    x   .    .    x    .     .
+manage_unpaid_work     .   x    .   .    .   .    .    x    .     .
+prepare_release        x   .    .   .    .   x    .    x    x     .
 """
 
 

@@ -50,6 +50,7 @@ TARGETS_MS = {
     "team page": 150,
     "referrals": 100,
     "court list": 100,
+    "session register": 100,
 }
 MAX_RATIO = 5
 # People with a year of history (events, appointments, notes, risk): under 20 minutes.
@@ -65,6 +66,7 @@ TIMELINE_CONTACTS = 500
 COURT_LIST_DEFENDANTS = 300
 COURTS_LISTED = 6
 COURT_IMPORT_TARGET_SECONDS = 10
+REGISTER_SIZE = 12  # a full group: the facilitator's register page is measured at its largest
 # The CSRF secret the bench's POSTs present, as cookie and as form field (Django accepts the
 # unmasked 32-character secret in the form).
 BENCH_CSRF = "benchbenchbenchbenchbenchbench00"
@@ -285,12 +287,14 @@ def prepare(url: str, posts: int) -> dict:
         roles__contains=[Role.COURT_OFFICER.value], is_active=True
     ).first()
     court_day, court_import = _court_list(court_officer, sample, rng)
+    facilitator, register = _register_page()
     return {
         "cookies": {
             "officer": signed_in(user),
             "colleague": signed_in(poster),
             "manager": signed_in(manager),
             "court officer": signed_in(court_officer),
+            "facilitator": signed_in(facilitator),
         },
         "user": {
             "username": user.username,
@@ -318,14 +322,35 @@ def prepare(url: str, posts: int) -> dict:
             "referrals": [f"/cases/{crn}/referrals/" for crn in own],
             "team page": ["/team/"],
             "court list": [court_day],
+            "session register": [register],
         },
         # Whose session each endpoint is measured with, where it is not the officer's.
         "sessions": {
             "record outcome": "colleague",
             "team page": "manager",
             "court list": "court officer",
+            "session register": "facilitator",
         },
     }
+
+
+def _register_page() -> tuple:
+    """A facilitator and the register of one of their groups' sessions with REGISTER_SIZE
+    people on it."""
+    from django.db.models import Count
+
+    from desist.programmes.models import GroupSession
+
+    session = (
+        GroupSession.objects.annotate(people=Count("group__members"))
+        .filter(people=REGISTER_SIZE)
+        .select_related("group__lead_facilitator")
+        .order_by("-starts_at", "pk")
+        .first()
+    )
+    if session is None:
+        raise BenchError(f"No group of {REGISTER_SIZE}: is the dataset seeded with programmes?")
+    return session.group.lead_facilitator, f"/programmes/sessions/{session.pk}/"
 
 
 def _court_list(court_officer, sample: list[tuple], rng: random.Random) -> tuple[str, dict]:

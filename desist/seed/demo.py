@@ -15,8 +15,12 @@ from desist.interventions.demo import seed_interventions_demo
 from desist.oversight.seed import seed_oversight
 from desist.people.models import Allocation, Case
 from desist.plans.demo import seed_plans_demo
+from desist.prerelease.demo import seed_prerelease_demo
+from desist.programmes.demo import seed_programmes_demo
 from desist.seed.generator import seed
+from desist.supervision.constants import SHARED_TYPES
 from desist.supervision.models import Appointment
+from desist.unpaid_work.demo import seed_unpaid_work_demo
 from desist.workforce.demo import seed_allocation_demo
 
 DEMO_PASSWORD = "demo-password-2026"
@@ -63,7 +67,9 @@ def seed_demo(*, people: int = 300, seed_value: int = 2026, progress: bool = Fal
         # Seeding, not practice: the demo practitioners take over the seeded history too, so
         # their diaries and worklists have something in them.
         Allocation.objects.filter(case=case, ended_at__isnull=True).update(practitioner=user)
-        Appointment.objects.filter(case=case).update(practitioner=user)
+        Appointment.objects.filter(case=case).exclude(type__in=SHARED_TYPES).update(
+            practitioner=user
+        )
         case.practitioner = user
         case.save(update_fields=["practitioner"])
     # One restricted case nobody in the demo may open but its own practitioner, and one
@@ -87,6 +93,9 @@ def seed_demo(*, people: int = 300, seed_value: int = 2026, progress: bool = Fal
     seed_enforcement_demo(po=by_name["demo.po"])
     seed_plans_demo(po=by_name["demo.po"])
     seed_interventions_demo(po=by_name["demo.po"], admin=by_name["demo.admin"])
+    seed_programmes_demo(facilitator=by_name["demo.facilitator"], po=by_name["demo.po"])
+    seed_unpaid_work_demo(pso=by_name["demo.pso"], po=by_name["demo.po"])
+    seed_prerelease_demo(prerelease=by_name["demo.prerelease"], po=by_name["demo.po"])
     seed_allocation_demo(
         spo=by_name["demo.spo"],
         team=team,

@@ -23,11 +23,15 @@ from desist.people.identifiers import format_pnc
 from desist.people.models import NameWord
 from desist.people.names import normalise_name
 from desist.seed.bulk import bulk_load, keys_and_indexes_rebuilt, next_id, reset_sequences
+from desist.seed.programmes import TABLES as PROGRAMME_TABLES
+from desist.seed.programmes import seed_programmes
 from desist.seed.risk import generate_risk
 from desist.seed.sentences import TABLES as SENTENCE_TABLES
 from desist.seed.sentences import generate_sentences
 from desist.seed.supervision import TABLES as SUPERVISION_TABLES
 from desist.seed.supervision import generate_supervision
+from desist.seed.unpaid_work import TABLES as UNPAID_WORK_TABLES
+from desist.seed.unpaid_work import generate_unpaid_work
 
 REGIONS = [
     ("N01", "North East", "N"),
@@ -488,6 +492,16 @@ def seed(
             "supervision",
             SUPERVISION_TABLES,
             lambda: generate_supervision(rng=rng, now=NOW, progress=progress),
+        ),
+        (
+            "programmes",
+            PROGRAMME_TABLES,
+            lambda: seed_programmes(rng=rng, now=NOW, progress=progress),
+        ),
+        (
+            "unpaid work",
+            UNPAID_WORK_TABLES,
+            lambda: generate_unpaid_work(rng=rng, now=NOW, progress=progress),
         ),
         ("risk", (), lambda: generate_risk(rng=rng, today=TODAY, progress=progress)),
     ):

@@ -24,6 +24,9 @@ PAGES = {
     Permission.MANAGE_TEAM: "/team/",
     Permission.ALLOCATE_CASES: "/allocations/",
     Permission.MANAGE_REFERENCE_DATA: "/workload-weightings/",
+    Permission.DELIVER_PROGRAMMES: "/programmes/",
+    Permission.PREPARE_RELEASE: "/releases/",
+    Permission.MANAGE_UNPAID_WORK: "/community-payback/",
 }
 # Permissions whose pages arrive with later areas (allocation, victims, staff admin).
 NO_PAGE_YET = {
