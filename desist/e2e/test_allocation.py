@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from desist.accounts.roles import Role
 from desist.e2e.conftest import assert_accessible, sign_in_with_code
 from desist.workforce.demo import add_sentence, set_risk
 from desist.workforce.models import QueueSource
@@ -119,3 +120,47 @@ def test_the_spo_changes_hours_and_the_administrator_sees_the_weightings(page, j
     sign_in(page, journey, "admin", "/workload-weightings/")
     page.get_by_role("heading", name="Workload weightings").wait_for()
     assert_accessible(page)
+
+
+def test_an_exception_to_the_grade_rules_is_countersigned_by_another_spo(
+    page, live_server, make_case, make_staff, manager, team
+):
+    make_staff("learner", Role.PQIP_LEARNER, grade="PQIP")
+    other_spo = make_staff("spo2", Role.SENIOR_PROBATION_OFFICER, grade="SPO")
+    case = make_case("Rita", "Risky", practitioner=None)
+    set_risk(case, tier="A1", rosh="VERY_HIGH")
+    queue_for_allocation(
+        case=case,
+        pdu=team.pdu,
+        team=team,
+        event=add_sentence(case),
+        source=QueueSource.COURT,
+        starts_on=timezone.localdate(),
+        by=manager,
+    )
+    devices = {
+        user.username: TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+        for user in (manager, other_spo)
+    }
+    sign_in_with_code(page, live_server.url, "manager", devices["manager"], landing="/allocations/")
+    page.get_by_role("link", name="Risky, Rita").click()
+    page.get_by_label("Learner Tester (PQiP learner)").check()
+    page.get_by_label("Why this practitioner").fill("Co-working with a PO tutor.")
+    page.get_by_label("Reason for a grade exception").fill("Practice tutor co-works the case.")
+    page.get_by_role("button", name="Allocate case").click()
+    page.get_by_role("heading", name="Allocation exception").wait_for()
+    assert "another senior probation officer must countersign it" in page.content()
+    assert_accessible(page)
+
+    sign_in_with_code(page, live_server.url, "spo2", devices["spo2"], landing="/countersigning/")
+    page.get_by_role("link", name="Allocation exception").click()
+    page.get_by_role("heading", name="Allocation exception").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Record decision").click()
+    page.locator(".govuk-error-summary").wait_for()
+    assert page.title().startswith("Error: ")
+    assert_accessible(page)
+    page.get_by_label("Approve the exception and allocate the case").check()
+    page.get_by_label("Rationale").fill("Tutor supervision agreed.")
+    page.get_by_role("button", name="Record decision").click()
+    page.get_by_role("heading", name="Case allocated to Learner Tester").wait_for()

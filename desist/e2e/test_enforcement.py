@@ -115,9 +115,12 @@ def test_warning_then_breach_on_a_community_order(page, journey):
         page.get_by_role("link", name="Warning letter, event 1 (PDF)").click()
     with open(download.value.path(), "rb") as pdf:
         text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read())).pages)
+    text = " ".join(text.split())
     assert "Warning letter" in text and "John Smith" in text
-    assert f"{first:%A} {first.day} {first:%B %Y}: Unacceptable absence" in text
-    assert "liable to be taken back to court" in text
+    failed_on = f"{first:%A} {first.day} {first:%B %Y}"
+    assert f"You failed to keep to your order on {failed_on} (unacceptable absence)." in text
+    assert "This failure is unacceptable. This is a formal warning." in text
+    assert "within the next 12 months, you will be taken back to court." in text
 
     # Time passes: the warning was a week ago, and he misses another appointment.
     EnforcementAction.objects.update(on=timezone.localdate() - timedelta(days=7))

@@ -2,8 +2,9 @@
 
 Grade suitability. Probation services officers (band 3) and PQiP learners (employed as band 3
 PSOs while they train: practice/rules.md section 9) do not hold cases assessed as very high
-risk of serious harm; an SPO may still allocate one as a recorded exception with a reason, so
-the decision is evidenced (the "case allocation decision evidencing", CADE, in
+risk of serious harm; an SPO may still ask to allocate one as an exception with a reason, which
+another SPO countersigns (issue 7: exceptions to allocation rules go to the countersigning
+queue), so the decision is evidenced (the "case allocation decision evidencing", CADE, in
 practice/vocabulary.md). Source: the HMPPS allocation practice the MoJ allocations service
 (hmpps-allocations) reflects. VERIFY the exact grade rules against the current Probation
 Operating Model's allocation guidance: some regions also keep high-RoSH cases from PSOs.
@@ -39,8 +40,8 @@ def grade_suitability(grade: str | None, rosh: str | None) -> Suitability:
         who = "A PQiP learner" if grade_key == "PQIP" else "A probation services officer"
         return Suitability(
             False,
-            f"{who} does not hold very high risk of serious harm cases unless the senior "
-            "probation officer records an exception with a reason.",
+            f"{who} does not hold very high risk of serious harm cases unless another senior "
+            "probation officer countersigns an exception with a reason.",
         )
     return Suitability(True)
 

@@ -6,4 +6,5 @@ class Config(AppConfig):
     label = "workforce"
 
     def ready(self) -> None:
-        from desist.workforce import deadlines  # noqa: F401  (registers the deadline source)
+        # Register workforce's deadlines and countersigning queue with oversight.
+        from desist.workforce import countersign, deadlines  # noqa: F401

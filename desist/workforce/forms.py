@@ -24,7 +24,9 @@ class AllocateForm(forms.Form):
     )
     grade_exception_reason = forms.CharField(
         label="Reason for a grade exception",
-        help_text="Only needed if the practitioner's grade would not normally hold this case.",
+        help_text="Only needed if the practitioner's grade would not normally hold this case. "
+        "Another senior probation officer must countersign the exception before the case is "
+        "allocated.",
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -35,6 +37,24 @@ class AllocateForm(forms.Form):
         self.fields["practitioner"].choices = [
             (s.staff.pk, s.staff.get_full_name()) for s in suggestions
         ]
+
+
+class ExceptionDecisionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label="Your decision",
+        choices=[
+            ("approve", "Approve the exception and allocate the case"),
+            ("reject", "Reject it: the case goes back to the queue"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select your decision"},
+    )
+    rationale = forms.CharField(
+        label="Rationale",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the rationale for your decision"},
+    )
 
 
 class TransferForm(forms.Form):

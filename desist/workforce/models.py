@@ -42,7 +42,8 @@ class AwaitingAllocation(models.Model):
     allocation = models.OneToOneField(
         "people.Allocation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Why the SPO allocated outside the grade rules (rules.allocation), if they did.
+    # Why the case went outside the grade rules (rules.allocation), if it did: the reason of
+    # the AllocationException another SPO countersigned.
     grade_exception_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
@@ -56,6 +57,54 @@ class AwaitingAllocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} awaiting allocation by {self.due_by:%Y-%m-%d}"
+
+
+class ExceptionStatus(models.TextChoices):
+    AWAITING = "AWAITING", "Awaiting countersignature"
+    APPROVED = "APPROVED", "Approved"
+    REJECTED = "REJECTED", "Rejected"
+
+
+class AllocationException(models.Model):
+    """An SPO's request to allocate a waiting case against the grade rules (rules.allocation).
+
+    The case stays in the queue until another SPO countersigns: approval allocates it,
+    rejection leaves it waiting for someone else. Decided requests stay as the record of why.
+    """
+
+    entry = models.ForeignKey(AwaitingAllocation, on_delete=models.CASCADE, related_name="+")
+    practitioner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField("Reason for the exception", max_length=500)
+    rationale = models.TextField("Why this practitioner")
+    status = models.CharField(
+        max_length=8, choices=ExceptionStatus.choices, default=ExceptionStatus.AWAITING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_rationale = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry"],
+                condition=models.Q(status="AWAITING"),
+                name="one_allocation_exception_awaiting",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "requested_at"])]
+
+    def __str__(self) -> str:
+        return f"Allocation exception {self.pk} ({self.status})"
 
 
 class WorkloadWeightings(models.Model):

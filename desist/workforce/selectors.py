@@ -9,6 +9,7 @@ page costs the same however many cases the team holds. The arithmetic and the wo
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -34,7 +35,9 @@ from desist.supervision.constants import Outcome
 from desist.supervision.models import Appointment
 from desist.workforce import charts
 from desist.workforce.models import (
+    AllocationException,
     AwaitingAllocation,
+    ExceptionStatus,
     QueueSource,
     StaffWorkload,
     WorkloadReduction,
@@ -303,8 +306,40 @@ def allocation_queue(user, *, whole_pdu: bool = False) -> QuerySet[AwaitingAlloc
         AwaitingAllocation.objects.filter(allocation__isnull=True)
         .filter(scope)
         .select_related("case__risk", "event", "team", "pdu")
-        .annotate(case_visible=Exists(visible))
+        .annotate(case_visible=Exists(visible), exception_awaiting=Exists(_awaiting_exception()))
         .order_by("due_by", "pk")
+    )
+
+
+def _awaiting_exception() -> QuerySet[AllocationException]:
+    return AllocationException.objects.filter(entry=OuterRef("pk"), status=ExceptionStatus.AWAITING)
+
+
+def awaiting_exception_id(entry: AwaitingAllocation) -> int | None:
+    """The exception request this entry waits on, if any."""
+    return (
+        AllocationException.objects.filter(entry=entry, status=ExceptionStatus.AWAITING)
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def exceptions_awaiting(team_ids: Iterable[int]) -> QuerySet[AllocationException]:
+    """Allocation exceptions waiting for an SPO of these teams, oldest first: any SPO in the
+    PDU whose queue the case is in may countersign, since the one who asked may not."""
+    pdus = Team.objects.filter(pk__in=list(team_ids)).values("pdu_id")
+    return (
+        AllocationException.objects.filter(status=ExceptionStatus.AWAITING, entry__pdu_id__in=pdus)
+        .select_related("entry__case", "practitioner")
+        .order_by("requested_at", "pk")
+    )
+
+
+def allocation_exception(pk: int) -> AllocationException | None:
+    return (
+        AllocationException.objects.filter(pk=pk)
+        .select_related("entry__case", "entry__event", "practitioner", "requested_by", "decided_by")
+        .first()
     )
 
 

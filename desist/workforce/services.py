@@ -22,7 +22,9 @@ from desist.rules.working_days import add_working_days
 from desist.supervision.constants import ContactType
 from desist.supervision.services import contact_add
 from desist.workforce.models import (
+    AllocationException,
     AwaitingAllocation,
+    ExceptionStatus,
     QueueSource,
     StaffWorkload,
     WorkloadReduction,
@@ -36,6 +38,8 @@ from desist.workforce.selectors import may_hold
 FIRST_APPOINTMENT_WORKING_DAYS = 5
 REDUCTION_FIELDS = ("reason", "hours", "starts_on", "ends_on")
 PROFILE_FIELDS = ("contracted_hours", "office")
+EXCEPTION_FIELDS = ("practitioner_id", "reason", "rationale", "status")
+DECISION_FIELDS = ("status", "decision_rationale")
 
 
 def transfer_blocked_by_enforcement(case) -> str | None:
@@ -200,59 +204,175 @@ def _allocate(*, case, practitioner, note: str, note_heading: str, by, request):
     return allocation
 
 
-@transaction.atomic
-def queue_allocate(
-    *,
-    entry: AwaitingAllocation,
-    practitioner,
-    rationale: str,
-    by,
-    grade_exception_reason: str = "",
-    request=None,
-):
-    """Allocate a waiting case to a practitioner and close its place in the queue.
+def _suitability(case, practitioner) -> allocation_rules.Suitability:
+    rosh = CaseRisk.objects.filter(case=case).values_list("rosh", flat=True).first()
+    return allocation_rules.grade_suitability(practitioner.grade, rosh)
 
-    Refuses a practitioner who may not open the case, an entry someone else has already
-    allocated, and a grade the rules keep from the case unless an exception reason is given.
-    """
+
+def _lock_waiting(entry: AwaitingAllocation) -> AwaitingAllocation:
+    """The entry, locked, refusing one someone has allocated meanwhile."""
     entry = AwaitingAllocation.objects.select_for_update().select_related("case").get(pk=entry.pk)
-    case = entry.case
     if entry.allocation_id is not None:
         raise AllocationRefused("This case has already been allocated")
-    _check_may_hold(case, practitioner)
-    rosh = CaseRisk.objects.filter(case=case).values_list("rosh", flat=True).first()
-    suitability = allocation_rules.grade_suitability(practitioner.grade, rosh)
-    if allocation_rules.needs_exception_reason(suitability, grade_exception_reason):
-        raise AllocationRefused(f"{suitability.reason} Enter the reason for the exception.")
-    heading = f"Allocation decision: allocated to {practitioner.get_full_name()}."
-    if not suitability.suitable:
-        heading += f" Grade exception: {grade_exception_reason.strip()}"
-    allocation = _allocate(
-        case=case,
-        practitioner=practitioner,
-        note=rationale,
-        note_heading=heading,
-        by=by,
-        request=request,
-    )
+    return entry
+
+
+def _refuse_if_exception_awaits(entry: AwaitingAllocation) -> None:
+    if AllocationException.objects.filter(entry=entry, status=ExceptionStatus.AWAITING).exists():
+        raise AllocationRefused(
+            "An allocation exception for this case awaits countersignature. "
+            "It stays in the queue until a senior probation officer decides."
+        )
+
+
+def _close_entry(*, entry, allocation, exception_reason: str, by, request) -> None:
     entry.allocation = allocation
-    entry.grade_exception_reason = (
-        grade_exception_reason.strip() if not suitability.suitable else ""
-    )
+    entry.grade_exception_reason = exception_reason
     entry.save(update_fields=["allocation", "grade_exception_reason"])
     audit_record(
         actor=by,
         action=Action.CHANGE,
-        case=case,
+        case=entry.case,
         subject="allocation queue",
         subject_id=entry.pk,
         changes={"allocation": [None, allocation.pk]},
-        detail={"grade_exception": entry.grade_exception_reason}
-        if not suitability.suitable
-        else {},
+        detail={"grade_exception": exception_reason} if exception_reason else {},
         request=request,
     )
+
+
+@transaction.atomic
+def queue_allocate(*, entry: AwaitingAllocation, practitioner, rationale: str, by, request=None):
+    """Allocate a waiting case to a practitioner and close its place in the queue.
+
+    Refuses a practitioner who may not open the case, an entry someone else has already
+    allocated or asked an exception for, and a grade the rules keep from the case: that needs
+    an exception another SPO countersigns (allocation_exception_request).
+    """
+    entry = _lock_waiting(entry)
+    _refuse_if_exception_awaits(entry)
+    _check_may_hold(entry.case, practitioner)
+    suitability = _suitability(entry.case, practitioner)
+    if not suitability.suitable:
+        raise AllocationRefused(
+            f"{suitability.reason} Enter the reason for the exception to ask for countersignature."
+        )
+    allocation = _allocate(
+        case=entry.case,
+        practitioner=practitioner,
+        note=rationale,
+        note_heading=f"Allocation decision: allocated to {practitioner.get_full_name()}.",
+        by=by,
+        request=request,
+    )
+    _close_entry(entry=entry, allocation=allocation, exception_reason="", by=by, request=request)
     return allocation
+
+
+@transaction.atomic
+def allocation_exception_request(
+    *, entry: AwaitingAllocation, practitioner, rationale: str, reason: str, by, request=None
+) -> AllocationException:
+    """Ask to allocate a waiting case against the grade rules. The case stays in the queue,
+    marked as waiting for the exception, until another SPO decides (issue 7)."""
+    entry = _lock_waiting(entry)
+    _refuse_if_exception_awaits(entry)
+    _check_may_hold(entry.case, practitioner)
+    suitability = _suitability(entry.case, practitioner)
+    if suitability.suitable:
+        raise AllocationRefused(
+            f"{practitioner.get_full_name()} may hold this case: no exception is needed"
+        )
+    if allocation_rules.needs_exception_reason(suitability, reason):
+        raise AllocationRefused(f"{suitability.reason} Enter the reason for the exception.")
+    exception = AllocationException.objects.create(
+        entry=entry,
+        practitioner=practitioner,
+        reason=reason.strip(),
+        rationale=rationale,
+        requested_by=by,
+    )
+    audit_record(
+        actor=by,
+        action=Action.CREATE,
+        case=entry.case,
+        subject="allocation exception",
+        subject_id=exception.pk,
+        changes=field_changes({}, snapshot(exception, EXCEPTION_FIELDS)),
+        detail={"practitioner": practitioner.pk, "entry": entry.pk},
+        request=request,
+    )
+    return exception
+
+
+@transaction.atomic
+def allocation_exception_decide(
+    *,
+    exception: AllocationException,
+    version: int,
+    approve: bool,
+    rationale: str,
+    by,
+    request=None,
+) -> AllocationException:
+    """Another SPO approves the exception, which allocates the case, or rejects it, which
+    leaves the case waiting in the queue; with a rationale either way. Nobody countersigns
+    their own request."""
+    current = (
+        AllocationException.objects.select_for_update(of=("self",))
+        .select_related("practitioner", "requested_by")
+        .get(pk=exception.pk)
+    )
+    if current.version != version:
+        raise StaleEdit()
+    if current.status != ExceptionStatus.AWAITING:
+        raise AllocationRefused("This allocation exception has already been decided")
+    if current.requested_by_id == by.pk:
+        raise AllocationRefused("Another senior probation officer must countersign your request")
+    if not rationale.strip():
+        raise AllocationRefused("Enter the rationale for your decision")
+    entry = _lock_waiting(current.entry)
+    if approve:
+        _check_may_hold(entry.case, current.practitioner)
+    before = snapshot(current, DECISION_FIELDS)
+    current.status = ExceptionStatus.APPROVED if approve else ExceptionStatus.REJECTED
+    current.decision_rationale = rationale
+    current.decided_by, current.decided_at = by, timezone.now()
+    current.version = F("version") + 1
+    current.save(
+        update_fields=["status", "decision_rationale", "decided_by", "decided_at", "version"]
+    )
+    current.refresh_from_db(fields=["version"])
+    audit_record(
+        actor=by,
+        action=Action.CHANGE,
+        case=entry.case,
+        subject="allocation exception",
+        subject_id=current.pk,
+        changes=field_changes(before, snapshot(current, DECISION_FIELDS)),
+        request=request,
+    )
+    if approve:
+        practitioner = current.practitioner
+        requester = current.requested_by.get_full_name() if current.requested_by else "unknown"
+        allocation = _allocate(
+            case=entry.case,
+            practitioner=practitioner,
+            note=current.rationale,
+            note_heading=f"Allocation decision: allocated to {practitioner.get_full_name()} "
+            f"as asked by {requester}. Grade exception: {current.reason} Countersigned by "
+            f"{by.get_full_name()}: {rationale.strip()}",
+            by=by,
+            request=request,
+        )
+        _close_entry(
+            entry=entry,
+            allocation=allocation,
+            exception_reason=current.reason,
+            by=by,
+            request=request,
+        )
+    return current
 
 
 @transaction.atomic

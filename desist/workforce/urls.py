@@ -11,6 +11,7 @@ urlpatterns = [
     path("allocations/", views.queue, name="queue"),
     path("allocations/<int:pk>/", views.allocate, name="allocate"),
     path("allocations/<int:pk>/allocated/", views.allocated, name="allocated"),
+    path("allocations/exceptions/<int:pk>/", views.exception, name="exception"),
     path("cases/<str:crn>/transfer/", views.transfer, name="transfer"),
     path("workload-weightings/", views.weightings, name="weightings"),
 ]

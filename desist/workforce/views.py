@@ -15,6 +15,7 @@ from desist.rules import workload as wl
 from desist.workforce import selectors, services
 from desist.workforce.forms import (
     AllocateForm,
+    ExceptionDecisionForm,
     ReductionForm,
     StaffWorkloadForm,
     TransferForm,
@@ -132,29 +133,16 @@ def allocate(request, pk):
     entry = _waiting(request, pk)
     if entry.allocation_id:
         return redirect("workforce:allocated", pk=entry.pk)
+    if exception_id := selectors.awaiting_exception_id(entry):
+        return redirect("workforce:exception", pk=exception_id)
     today = timezone.localdate()
     suggestions = selectors.suggestions(entry, today)
     form = AllocateForm(request.POST or None, suggestions=suggestions)
     if request.method == "POST" and form.is_valid():
-        chosen = next(
-            s.staff for s in suggestions if s.staff.pk == form.cleaned_data["practitioner"]
-        )
-        done = _refused(
-            form,
-            lambda: services.queue_allocate(
-                entry=entry,
-                practitioner=chosen,
-                rationale=form.cleaned_data["rationale"],
-                grade_exception_reason=form.cleaned_data["grade_exception_reason"],
-                by=request.user,
-                request=request,
-            ),
-        )
+        chosen = next(s for s in suggestions if s.staff.pk == form.cleaned_data["practitioner"])
+        done = _refused(form, lambda: _allocate_or_ask(request, entry, chosen, form.cleaned_data))
         if done:
-            messages.success(
-                request, f"Case {entry.case.crn} allocated to {chosen.get_full_name()}"
-            )
-            return redirect("workforce:allocated", pk=entry.pk)
+            return done
     return render(
         request,
         "workforce/allocate.html",
@@ -165,6 +153,69 @@ def allocate(request, pk):
             "form": form,
             "today": today,
         },
+    )
+
+
+def _allocate_or_ask(request, entry, chosen, data):
+    """Allocate to a suitable practitioner. Against the grade rules the case is not allocated
+    yet: the exception goes to the countersigning queue and the case stays waiting."""
+    if chosen.suitability.suitable:
+        services.queue_allocate(
+            entry=entry,
+            practitioner=chosen.staff,
+            rationale=data["rationale"],
+            by=request.user,
+            request=request,
+        )
+        messages.success(
+            request, f"Case {entry.case.crn} allocated to {chosen.staff.get_full_name()}"
+        )
+        return redirect("workforce:allocated", pk=entry.pk)
+    exception = services.allocation_exception_request(
+        entry=entry,
+        practitioner=chosen.staff,
+        rationale=data["rationale"],
+        reason=data["grade_exception_reason"],
+        by=request.user,
+        request=request,
+    )
+    messages.success(
+        request,
+        "Exception sent for countersignature: the case stays in the queue until another "
+        "senior probation officer decides",
+    )
+    return redirect("workforce:exception", pk=exception.pk)
+
+
+def exception(request, pk):
+    """An allocation exception as the countersigning SPO reads it; they decide here."""
+    require_permission(request, Permission.COUNTERSIGN)
+    found = selectors.allocation_exception(pk)
+    if found is None:
+        raise Http404("No such allocation exception")
+    case = get_case_for_user(request, found.entry.case.crn, permission=Permission.COUNTERSIGN)
+    form = ExceptionDecisionForm(request.POST or None, initial={"version": found.version})
+    if request.method == "POST" and form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
+        done = _refused(
+            form,
+            lambda: services.allocation_exception_decide(
+                exception=found,
+                version=form.cleaned_data["version"],
+                approve=approve,
+                rationale=form.cleaned_data["rationale"],
+                by=request.user,
+                request=request,
+            ),
+        )
+        if done and approve:
+            messages.success(request, f"Exception approved: case {case.crn} allocated")
+            return redirect("workforce:allocated", pk=found.entry_id)
+        if done:
+            messages.success(request, f"Exception rejected: case {case.crn} is back in the queue")
+            return redirect("workforce:exception", pk=found.pk)
+    return render(
+        request, "workforce/exception.html", {"exception": found, "case": case, "form": form}
     )
 
 

@@ -16,6 +16,7 @@ from desist.people.models import Address
 from desist.people.services import StaleEdit
 from desist.risk.services import registration_add
 from desist.rules.enforcement import DueKind
+from desist.sentences.services import licence_condition_add
 from desist.supervision.models import Contact
 
 TODAY = timezone.localdate
@@ -54,11 +55,19 @@ def test_issuing_the_warning_letter_records_the_warning_with_the_letter(
     action = services.warning_letter_issue(event=co_event, by=officer)
     assert action.code == EnforcementCode.FIRST_WARNING and action.kind == "warning"
     assert action.document.kind == DocumentKind.WARNING_LETTER
-    text = pdf_text(action.document)
+    text = " ".join(pdf_text(action.document).split())
     assert "John Smith" in text and "1 High Street" in text and "NE1 1AA" in text
-    assert absence.starts_at.strftime("%-d %B %Y") in text
-    assert "Unacceptable absence" in text
-    assert "taken back to court" in text and "say that the failure is unacceptable" in text
+    # What the law asks of a warning (practice/rules.md section 3), said to the person.
+    failed_on = absence.starts_at.strftime("%A %-d %B %Y")
+    assert f"You failed to keep to your order on {failed_on} (unacceptable absence)." in text
+    assert "This failure is unacceptable." in text
+    assert "This is a formal warning." in text
+    assert (
+        "If you fail again to keep to your order without an acceptable reason within the "
+        "next 12 months, you will be taken back to court." in text
+    )
+    assert "This warning has been recorded on your probation record." in text
+    assert "What this warning must do" not in text and "must:" not in text
     assert due_kinds(co_event) == []
     assert AuditEvent.objects.filter(
         action=Action.CREATE, subject="enforcementaction", subject_id=str(action.pk)
@@ -139,6 +148,11 @@ def test_on_licence_a_failure_after_a_warning_asks_for_recall_consideration(
     services.warning_letter_issue(event=licence_event, by=officer)
     warning = licence_event.enforcement_actions.get()
     assert warning.code == "LCL"
+    text = " ".join(pdf_text(warning.document).split())
+    assert "You failed to keep to the conditions of your licence on " in text
+    assert "This failure is unacceptable." in text and "This is a formal warning." in text
+    assert "within the next 12 months, you may be recalled to prison." in text
+    assert "This warning has been recorded on your probation record." in text
     warning.on = TODAY() - timedelta(days=10)  # time passes
     warning.save(update_fields=["on"])
     fail(person, 1)
@@ -221,6 +235,23 @@ def test_the_spo_countersigns_a_recall_which_is_requested_with_its_report(
     assert AuditEvent.objects.filter(
         actor=manager, action=Action.CHANGE, subject="recall", subject_id=str(recall.pk)
     ).exists()
+
+
+def test_the_recall_report_names_a_victim_condition_without_the_victims_details(
+    licence_event, officer, manager
+):
+    condition = licence_condition_add(
+        event=licence_event,
+        by=officer,
+        category="VICTIM_CONTACT",
+        named_person="Vera Victim",
+    )
+    recall = _recommend(licence_event, officer, conditions=[condition])
+    decided = services.recall_decide(
+        recall=recall, version=1, countersign=True, rationale="Contact with victim", by=manager
+    )
+    text = pdf_text(decided.document)
+    assert "No contact with the victim" in text and "Vera Victim" not in text
 
 
 def test_nobody_countersigns_their_own_recall_and_a_rejection_stays_on_the_timeline(

@@ -192,3 +192,45 @@ def test_case_overview_lists_events_in_constant_queries(
         html = client.get(f"/cases/{case.crn}/").content.decode()
     assert "Event 11" in html and "Determinate custody with licence" in html
     assert "Add an event" in html
+
+
+@pytest.fixture
+def victim_condition(officer, case, make_event):
+    event = make_event(case, sentence_type="SDS", length=2, length_unit="Y")
+    return services.licence_condition_add(
+        event=event,
+        by=officer,
+        category="VICTIM_CONTACT",
+        named_person="Vera Victim",
+    )
+
+
+def test_a_victims_name_on_a_licence_condition_is_withheld_from_the_officer(
+    signed_in, officer, case, victim_condition
+):
+    html = signed_in(officer).get(f"/cases/{case.crn}/events/1/").content.decode()
+    assert "No contact with the victim" in html
+    assert "Vera Victim" not in html
+    assert "Withheld: victim details (ask the victim liaison officer)" in html
+    victim_condition.refresh_from_db()
+    assert victim_condition.named_person == "Vera Victim"  # withheld, not wiped
+
+
+def test_the_victim_liaison_officer_sees_the_victims_name(
+    signed_in, make_staff, case, victim_condition
+):
+    vlo = make_staff("vlo", Role.VICTIM_LIAISON_OFFICER)
+    html = signed_in(vlo).get(f"/cases/{case.crn}/events/1/").content.decode()
+    assert "Person: Vera Victim." in html
+    assert "Withheld: victim details" not in html
+
+
+def test_a_condition_not_about_a_victim_shows_its_named_person(
+    signed_in, officer, case, make_event
+):
+    event = make_event(case, sentence_type="SDS", length=2, length_unit="Y")
+    services.licence_condition_add(
+        event=event, by=officer, category="NAMED_CONTACT", named_person="Carl Codefendant"
+    )
+    html = signed_in(officer).get(f"/cases/{case.crn}/events/1/").content.decode()
+    assert "Person: Carl Codefendant." in html and "Withheld" not in html

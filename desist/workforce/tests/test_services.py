@@ -17,7 +17,7 @@ from desist.rules import workload as wl
 from desist.supervision.constants import ContactType
 from desist.supervision.models import Appointment, Contact
 from desist.workforce import selectors, services
-from desist.workforce.models import StaffWorkload, WorkloadWeightings
+from desist.workforce.models import ExceptionStatus, StaffWorkload, WorkloadWeightings
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 23)
@@ -74,24 +74,137 @@ def test_a_restricted_case_goes_only_to_staff_on_its_allow_list(waiting, manager
     services.queue_allocate(entry=entry, practitioner=officer, rationale="r", by=manager)
 
 
-def test_a_very_high_rosh_case_goes_to_a_learner_only_as_a_recorded_exception(
-    waiting, manager, make_staff
-):
-    learner = make_staff("learner", Role.PQIP_LEARNER, grade="PQIP")
-    entry = waiting(rosh="VERY_HIGH")
-    with pytest.raises(services.AllocationRefused, match="Enter the reason for the exception"):
-        services.queue_allocate(entry=entry, practitioner=learner, rationale="r", by=manager)
-    services.queue_allocate(
+@pytest.fixture
+def learner(make_staff):
+    return make_staff("learner", Role.PQIP_LEARNER, grade="PQIP")
+
+
+@pytest.fixture
+def second_spo(make_staff):
+    return make_staff("spo2", Role.SENIOR_PROBATION_OFFICER, grade="SPO")
+
+
+def _ask(entry, learner, manager, reason="Practice tutor co-works the case"):
+    return services.allocation_exception_request(
         entry=entry,
         practitioner=learner,
         rationale="Co-working with a PO",
-        grade_exception_reason="Practice tutor co-works the case",
+        reason=reason,
         by=manager,
     )
+
+
+def test_a_very_high_rosh_case_goes_to_a_learner_only_through_an_exception(
+    waiting, manager, learner
+):
+    entry = waiting(rosh="VERY_HIGH")
+    with pytest.raises(services.AllocationRefused, match="ask for countersignature"):
+        services.queue_allocate(entry=entry, practitioner=learner, rationale="r", by=manager)
+    with pytest.raises(services.AllocationRefused, match="Enter the reason for the exception"):
+        _ask(entry, learner, manager, reason="  ")
+    exception = _ask(entry, learner, manager)
     entry.refresh_from_db()
+    assert exception.status == ExceptionStatus.AWAITING
+    assert entry.allocation is None and entry.case.practitioner is None  # still waiting
+    assert AuditEvent.objects.filter(
+        actor=manager, action="CREATE", subject="allocation exception", case=entry.case
+    ).exists()
+    # While it waits, nobody allocates the case some other way or asks again.
+    with pytest.raises(services.AllocationRefused, match="awaits countersignature"):
+        _ask(entry, learner, manager)
+
+
+def test_a_suitable_practitioner_needs_no_exception(waiting, manager, officer):
+    with pytest.raises(services.AllocationRefused, match="no exception is needed"):
+        _ask(waiting(rosh="VERY_HIGH"), officer, manager)
+
+
+def test_another_spo_approves_the_exception_which_allocates_the_case(
+    waiting, manager, learner, second_spo
+):
+    entry = waiting(rosh="VERY_HIGH")
+    exception = _ask(entry, learner, manager)
+    with pytest.raises(services.AllocationRefused, match="must countersign your request"):
+        services.allocation_exception_decide(
+            exception=exception, version=1, approve=True, rationale="Fine", by=manager
+        )
+    with pytest.raises(services.AllocationRefused, match="rationale"):
+        services.allocation_exception_decide(
+            exception=exception, version=1, approve=True, rationale=" ", by=second_spo
+        )
+    with pytest.raises(StaleEdit):
+        services.allocation_exception_decide(
+            exception=exception, version=9, approve=True, rationale="Fine", by=second_spo
+        )
+    decided = services.allocation_exception_decide(
+        exception=exception,
+        version=1,
+        approve=True,
+        rationale="Tutor supervision in place",
+        by=second_spo,
+    )
+    assert decided.status == ExceptionStatus.APPROVED and decided.version == 2
+    assert decided.decided_by == second_spo
+    entry.refresh_from_db()
+    assert entry.allocation.practitioner == learner
     assert entry.grade_exception_reason == "Practice tutor co-works the case"
     note = Contact.objects.get(case=entry.case, type=ContactType.MANAGEMENT_OVERSIGHT)
+    assert note.sensitive
     assert "Grade exception: Practice tutor co-works the case" in note.notes
+    assert "Countersigned by Spo2 Tester: Tutor supervision in place" in note.notes
+    assert "Co-working with a PO" in note.notes
+    assert AuditEvent.objects.filter(
+        actor=second_spo, action="CHANGE", subject="allocation exception"
+    ).exists()
+    with pytest.raises(services.AllocationRefused, match="already been decided"):
+        services.allocation_exception_decide(
+            exception=exception, version=2, approve=False, rationale="No", by=second_spo
+        )
+
+
+def test_a_rejected_exception_returns_the_case_to_the_queue(
+    waiting, manager, learner, second_spo, officer
+):
+    entry = waiting(rosh="VERY_HIGH")
+    exception = _ask(entry, learner, manager)
+    assert selectors.allocation_queue(manager).get(pk=entry.pk).exception_awaiting
+    decided = services.allocation_exception_decide(
+        exception=exception, version=1, approve=False, rationale="Too risky", by=second_spo
+    )
+    assert decided.status == ExceptionStatus.REJECTED
+    assert decided.decision_rationale == "Too risky"
+    entry.refresh_from_db()
+    assert entry.allocation is None and not Allocation.objects.filter(case=entry.case).exists()
+    waiting_again = selectors.allocation_queue(manager).get(pk=entry.pk)
+    assert not waiting_again.exception_awaiting
+    services.queue_allocate(entry=entry, practitioner=officer, rationale="A PO", by=manager)
+
+
+def test_the_countersigning_queue_lists_awaiting_exceptions_for_spos_in_the_pdu(
+    waiting, manager, learner, second_spo, team
+):
+    from desist.organisation.models import Team
+    from desist.oversight.countersign import awaiting_countersignature
+
+    entry = waiting(rosh="VERY_HIGH")
+    exception = _ask(entry, learner, manager)
+    other_team = Team.objects.create(code="T2", name="Gateshead team", pdu=team.pdu)
+    items = [
+        i
+        for i in awaiting_countersignature([other_team.pk], TODAY)
+        if i.kind == "Allocation exception"
+    ]
+    assert [(i.kind, i.crn, i.requested_by_id) for i in items] == [
+        ("Allocation exception", entry.case.crn, manager.pk)
+    ]
+    assert items[0].url == f"/allocations/exceptions/{exception.pk}/"
+    assert "Learner Tester (PQiP learner)" in items[0].detail
+    services.allocation_exception_decide(
+        exception=exception, version=1, approve=False, rationale="No", by=second_spo
+    )
+    assert not [
+        i for i in awaiting_countersignature([team.pk], TODAY) if i.kind == "Allocation exception"
+    ]
 
 
 def test_staff_without_a_caseload_cannot_hold_a_case(waiting, manager, make_staff):

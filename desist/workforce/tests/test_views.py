@@ -9,8 +9,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from desist.accounts.roles import Role
+from desist.audit.models import Action, AuditEvent
 from desist.oversight.deadlines import deadlines_for
-from desist.workforce.models import WorkloadReduction, WorkloadWeightings
+from desist.workforce.models import (
+    AllocationException,
+    ExceptionStatus,
+    WorkloadReduction,
+    WorkloadWeightings,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -286,3 +292,152 @@ def test_the_queue_can_show_every_team_in_the_pdu(signed_in, manager, waiting, t
     assert "Waiting, Elsewhere" not in client.get("/allocations/").content.decode()
     whole = client.get("/allocations/?scope=pdu").content.decode()
     assert "Waiting, Elsewhere" in whole and "Sunderland team" in whole
+
+
+@pytest.fixture
+def exception_asked(signed_in, manager, make_staff, waiting):
+    """The SPO has asked to allocate a very high RoSH case to a PQiP learner."""
+    learner = make_staff("learner", Role.PQIP_LEARNER, grade="PQIP")
+    entry = waiting(rosh="VERY_HIGH")
+    response = signed_in(manager).post(
+        f"/allocations/{entry.pk}/",
+        {
+            "practitioner": learner.pk,
+            "rationale": "Co-working with a PO",
+            "grade_exception_reason": "Practice tutor co-works the case",
+        },
+    )
+    exception = AllocationException.objects.get(entry=entry)
+    assert response.status_code == 302
+    assert response["Location"] == f"/allocations/exceptions/{exception.pk}/"
+    return exception
+
+
+def test_allocating_against_the_grade_rules_asks_for_countersignature(
+    signed_in, manager, make_staff, waiting
+):
+    learner = make_staff("learner", Role.PQIP_LEARNER, grade="PQIP")
+    entry = waiting(rosh="VERY_HIGH")
+    client = signed_in(manager)
+    response = client.post(
+        f"/allocations/{entry.pk}/", {"practitioner": learner.pk, "rationale": "Co-working"}
+    )
+    assert response.status_code == 200
+    assert "Enter the reason for the exception" in response.content.decode()
+    assert not AllocationException.objects.exists()
+
+
+def test_the_case_waits_in_the_queue_while_the_exception_awaits(
+    signed_in, manager, exception_asked
+):
+    client = signed_in(manager)
+    entry = exception_asked.entry
+    entry.refresh_from_db()
+    assert entry.allocation is None
+    queue = client.get("/allocations/").content.decode()
+    assert entry.case.listed_name in queue and "Exception awaiting countersignature" in queue
+    # The allocate page sends the SPO to the request rather than allocating twice.
+    response = client.get(f"/allocations/{entry.pk}/")
+    assert response["Location"] == f"/allocations/exceptions/{exception_asked.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert "another senior probation officer must countersign it" in page
+    assert "Record decision" not in page
+
+
+def test_the_spo_who_asked_cannot_approve_their_own_exception(signed_in, manager, exception_asked):
+    url = f"/allocations/exceptions/{exception_asked.pk}/"
+    response = signed_in(manager).post(
+        url, {"version": 1, "decision": "approve", "rationale": "Looks fine"}
+    )
+    assert response.status_code == 200
+    assert "Another senior probation officer must countersign" in response.content.decode()
+    exception_asked.refresh_from_db()
+    assert exception_asked.status == ExceptionStatus.AWAITING
+
+
+def test_a_practitioner_cannot_open_or_decide_an_exception(signed_in, officer, exception_asked):
+    client = signed_in(officer)
+    url = f"/allocations/exceptions/{exception_asked.pk}/"
+    assert client.get(url).status_code == 403
+    response = client.post(url, {"version": 1, "decision": "approve", "rationale": "Yes"})
+    assert response.status_code == 403
+    exception_asked.refresh_from_db()
+    assert exception_asked.status == ExceptionStatus.AWAITING
+    assert AuditEvent.objects.filter(actor=officer, action=Action.DENIED).count() == 2
+
+
+def test_an_excluded_spo_cannot_open_the_exception(signed_in, make_staff, exception_asked):
+    from desist.access.models import AccessKind, CaseAccess
+
+    other = make_staff("spo2", Role.SENIOR_PROBATION_OFFICER, grade="SPO")
+    CaseAccess.objects.create(
+        case=exception_asked.entry.case, staff=other, kind=AccessKind.EXCLUDED
+    )
+    client = signed_in(other)
+    assert client.get(f"/allocations/exceptions/{exception_asked.pk}/").status_code == 403
+    countersigning = client.get("/countersigning/").content.decode()
+    assert exception_asked.entry.case.crn not in countersigning
+
+
+def test_another_spo_approves_from_the_countersigning_queue(signed_in, make_staff, exception_asked):
+    other = make_staff("spo2", Role.SENIOR_PROBATION_OFFICER, grade="SPO")
+    client = signed_in(other)
+    queue = client.get("/countersigning/").content.decode()
+    url = f"/allocations/exceptions/{exception_asked.pk}/"
+    assert "Allocation exception" in queue and url in queue
+    page = client.get(url)
+    assert page.status_code == 200 and "Record decision" in page.content.decode()
+    assert AuditEvent.objects.filter(
+        actor=other, action=Action.VIEW, case=exception_asked.entry.case
+    ).exists()
+    missing = client.post(url, {"version": 1, "decision": "approve"})
+    assert "Enter the rationale for your decision" in missing.content.decode()
+    response = client.post(
+        url, {"version": 1, "decision": "approve", "rationale": "Tutor supervision in place"}
+    )
+    assert response["Location"] == f"/allocations/{exception_asked.entry_id}/allocated/"
+    assert "Case allocated to Learner Tester" in client.get(response["Location"]).content.decode()
+    assert url not in client.get("/countersigning/").content.decode()
+    stale = client.post(url, {"version": 1, "decision": "reject", "rationale": "Changed mind"})
+    assert stale.status_code == 200
+    exception_asked.refresh_from_db()
+    assert exception_asked.status == ExceptionStatus.APPROVED
+
+
+def test_a_rejected_exception_puts_the_case_back_in_the_queue(
+    signed_in, manager, make_staff, exception_asked
+):
+    other = make_staff("spo2", Role.SENIOR_PROBATION_OFFICER, grade="SPO")
+    url = f"/allocations/exceptions/{exception_asked.pk}/"
+    response = signed_in(other).post(
+        url, {"version": 1, "decision": "reject", "rationale": "Too risky for a learner"}
+    )
+    assert response["Location"] == url
+    client = signed_in(manager)
+    page = client.get(url).content.decode()
+    assert "Rejected" in page and "Too risky for a learner" in page
+    assert "Allocate the case to someone else" in page
+    queue = client.get("/allocations/").content.decode()
+    assert exception_asked.entry.case.listed_name in queue
+    assert "Exception awaiting countersignature" not in queue
+    assert client.get(f"/allocations/{exception_asked.entry_id}/").status_code == 200
+
+
+def test_the_queue_query_count_does_not_grow_with_exceptions(
+    signed_in, manager, make_staff, waiting, django_assert_max_num_queries
+):
+    from desist.workforce import services
+
+    learner = make_staff("learner", Role.PQIP_LEARNER, grade="PQIP")
+    for i in range(4):
+        services.allocation_exception_request(
+            entry=waiting(rosh="VERY_HIGH", first=f"Risky{i}"),
+            practitioner=learner,
+            rationale="r",
+            reason="tutor",
+            by=manager,
+        )
+    client = signed_in(manager)
+    with django_assert_max_num_queries(12):
+        html = client.get("/allocations/").content.decode()
+    assert html.count("Exception awaiting countersignature") == 4
