@@ -235,6 +235,9 @@ CONDITION_FIELDS = (
     "exclusion_zone",
     "victim_related",
 )
+# On a victim-related condition these are the victim's details: the audit trail, which SPOs and
+# administrators read in the access log, notes that they were given, not what they were.
+VICTIM_FACTS = ("address", "named_person", "exclusion_zone")
 
 
 @transaction.atomic
@@ -272,9 +275,10 @@ def licence_condition_add(
         victim_related=victim_related or kind.victim_related,
         **inputs,
     )
-    _audit_create(
-        by=by, case=event.case, record=condition, fields=CONDITION_FIELDS, request=request
-    )
+    fields = CONDITION_FIELDS
+    if condition.victim_related:
+        fields = tuple(f for f in CONDITION_FIELDS if f not in VICTIM_FACTS)
+    _audit_create(by=by, case=event.case, record=condition, fields=fields, request=request)
     return condition
 
 

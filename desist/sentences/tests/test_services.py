@@ -149,6 +149,9 @@ def test_victim_conditions_are_always_victim_related(case, make_event, officer):
         event=event, by=officer, category="VICTIM_CONTACT", named_person="Jane Doe"
     )
     assert condition.victim_related
+    # The audit trail, shown in the access log, keeps the victim's name out.
+    audit = AuditEvent.objects.get(subject="licencecondition", subject_id=condition.pk)
+    assert "Jane Doe" not in str(audit.changes) and "code" in audit.changes
 
 
 def test_event_terminate_is_versioned_and_audited(case, make_event, officer):
