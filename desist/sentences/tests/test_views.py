@@ -98,6 +98,7 @@ def test_event_page_shows_offences_requirements_and_ledgers(
     assert "Common assault" in html and "Newcastle Magistrates" in html
     assert "0 hours worked, 100 remaining" in html
     assert "0 days used, 15 remaining" in html
+    assert f'href="/cases/{case.crn}/unpaid-work/"' in html  # the work sessions behind the hours
     assert AuditEvent.objects.filter(action=Action.VIEW, case=case).exists()
 
 
@@ -107,6 +108,7 @@ def test_event_page_shows_release_dates_and_licence(signed_in, officer, case, ma
     assert "Conditional release date (CRD)" in html
     assert "Sentence and licence expiry date (SLED)" in html
     assert "31 March 2028" in html
+    assert f'href="/cases/{case.crn}/events/1/resettlement/"' in html  # not yet released
     assert "Tell the supervising officer of any other name used" in html
 
 
