@@ -17,7 +17,12 @@ from desist.programmes import services
 from desist.programmes.models import Programme
 from desist.sentences import services as sentence_services
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the catalogue comes from a data migration, which another browser test's
+# flush may have emptied.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _waiting(case, officer, facilitator, court, programme):

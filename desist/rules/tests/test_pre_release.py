@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from desist.rules.pre_release import (
@@ -94,7 +94,6 @@ def test_needs_summary_counts_assessed_outstanding_and_open():
 dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 1, 1))
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(dates, st.integers(min_value=0, max_value=3000))
 def test_every_task_falls_between_sentence_and_release(sentence_date, days):
     release_date = sentence_date + timedelta(days=days)
@@ -103,7 +102,6 @@ def test_every_task_falls_between_sentence_and_release(sentence_date, days):
         assert task.due >= release_date - LONGEST_LEAD
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(dates, st.integers(min_value=0, max_value=3000))
 def test_tasks_come_in_due_order(sentence_date, days):
     found = tasks(
