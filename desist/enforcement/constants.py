@@ -5,7 +5,7 @@ from django.db import models
 
 from desist.rules.enforcement import OrderType
 from desist.sentences.constants import SentenceType
-from desist.supervision.constants import Compliance, compliance_lookup
+from desist.supervision.constants import FAILURES
 
 
 class EnforcementCode(models.TextChoices):
@@ -38,8 +38,8 @@ ORDER_TYPE_OF_SENTENCE = {
     SentenceType.PSS: OrderType.LICENCE,
 }
 
-# Appointments whose outcome is a failure that counts towards enforcement.
-FAILED = compliance_lookup(Compliance.UNACCEPTABLE) | compliance_lookup(Compliance.FAILED_TO_COMPLY)
+# Appointments whose outcome is a failure that counts towards enforcement (indexed there).
+FAILED = FAILURES
 
 
 class RecallStatus(models.TextChoices):

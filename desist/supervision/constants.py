@@ -89,6 +89,12 @@ def compliance_lookup(compliance: Compliance, *, prefix: str = "") -> Q:
     return Q(**{f"{prefix}outcome__in": COMPLIANCE_OUTCOMES[compliance]})
 
 
+# Outcomes that are a failure: what enforcement counts.
+FAILURES = compliance_lookup(Compliance.UNACCEPTABLE) | compliance_lookup(
+    Compliance.FAILED_TO_COMPLY
+)
+
+
 class ContactType(models.TextChoices):
     PLANNED_OFFICE_VISIT = "COAP", "Planned office visit"
     HOME_VISIT = "CHVS", "Home visit"

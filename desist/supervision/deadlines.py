@@ -19,6 +19,14 @@ def missing_outcomes(owner_ids, today, until=None):
             starts_at__lt=timezone.now(),
         )
         .select_related("case")
+        .only(
+            "type",
+            "starts_at",
+            "case__crn",
+            "case__first_name",
+            "case__last_name",
+            "case__practitioner_id",
+        )
         .order_by("starts_at")
     )
     return [

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from desist.supervision.constants import (
     COMPLIANCE_OF_OUTCOME,
+    FAILURES,
     RESCHEDULED,
     AppointmentType,
     Compliance,
@@ -78,6 +79,19 @@ class Appointment(models.Model):
         indexes = [
             models.Index(fields=["practitioner", "starts_at"]),
             models.Index(fields=["case", "starts_at"]),
+            # The few rows the deadline engine reads for a whole team's cases: appointments
+            # still waiting for an outcome, and failures enforcement must answer. Partial, so
+            # a team's 12,000 appointments are not read to find a hundred.
+            models.Index(
+                fields=["case", "starts_at"],
+                condition=models.Q(outcome="", cancelled_at__isnull=True),
+                name="appointment_awaiting_outcome",
+            ),
+            models.Index(
+                fields=["case"],
+                condition=FAILURES & models.Q(cancelled_at__isnull=True),
+                name="appointment_failure",
+            ),
         ]
 
     def __str__(self) -> str:
