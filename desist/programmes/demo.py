@@ -37,7 +37,7 @@ def _requirements(po) -> list[Requirement]:
         .exclude(case_id__in=referred)
     )
     for event in orders.select_related("case").order_by("case_id"):
-        if len(by_case) >= MEMBERS + 2:
+        if len(by_case) >= MEMBERS + 4:
             break
         try:
             by_case[event.case_id] = requirement_add(
@@ -45,7 +45,7 @@ def _requirements(po) -> list[Requirement]:
             )
         except (RuleBroken, ValueError):
             continue
-    return list(by_case.values())[: MEMBERS + 2]
+    return list(by_case.values())[: MEMBERS + 4]
 
 
 def seed_programmes_demo(*, facilitator, po) -> None:
@@ -81,8 +81,15 @@ def seed_programmes_demo(*, facilitator, po) -> None:
         cover_facilitator=None,
         capacity=12,
     )
-    members = placed[:MEMBERS]
-    services.members_allocate(group=group, referrals=members, by=facilitator)
+    members = []
+    for referral in placed:  # those free at the group's times, as a facilitator would find
+        if len(members) == MEMBERS:
+            break
+        try:
+            services.members_allocate(group=group, referrals=[referral], by=facilitator)
+        except services.ProgrammeError:
+            continue
+        members.append(referral)
     for n, session in enumerate(group.sessions.filter(starts_at__date__lt=today)):
         rows = selectors.session_register(facilitator, session)
         entries = []

@@ -28,6 +28,7 @@ from desist.supervision.services import (
     appointment_clashes,
     appointment_record_outcome,
     contact_add,
+    people_clashes,
 )
 
 GROUP_FIELDS = (
@@ -207,6 +208,14 @@ def members_allocate(*, group: Group, referrals: list[Referral], by, request=Non
         raise ProgrammeError(problem)
     sessions = list(group.sessions.filter(register_taken_at__isnull=True).order_by("starts_at"))
     now = timezone.now()
+    # Sessions still to come must be free in each person's diary; a past one is only a place
+    # on its register.
+    clashes = people_clashes(
+        cases=[r.case for r in chosen],
+        times=[(s.starts_at, s.duration_minutes) for s in sessions if s.starts_at > now],
+    )
+    if clashes:
+        raise ProgrammeError(" ".join(clashes))
     for referral in chosen:
         appointments = Appointment.objects.bulk_create(
             Appointment(

@@ -95,6 +95,47 @@ def appointment_clashes(
     return messages
 
 
+def people_clashes(*, cases: list[Case], times: list[tuple[datetime, int]]) -> list[str]:
+    """Why these people cannot all be booked at all these times (a group's sessions): one
+    message for each person's first clash with an appointment they already have, from one
+    query however many people and times."""
+    if not cases or not times:
+        return []
+    first = min(start for start, _ in times)
+    last = max(start + timedelta(minutes=minutes) for start, minutes in times)
+    booked = (
+        Appointment.objects.filter(
+            GOING_AHEAD,
+            case__in=cases,
+            starts_at__gt=first - timedelta(minutes=LONGEST_APPOINTMENT_MINUTES),
+            starts_at__lt=last,
+        )
+        .select_related("practitioner")
+        .order_by("starts_at")
+    )
+    by_case: dict[int, list[Appointment]] = {}
+    for appointment in booked:
+        by_case.setdefault(appointment.case_id, []).append(appointment)
+    messages = []
+    for case in cases:
+        clash = next(
+            (
+                other
+                for other in by_case.get(case.pk, ())
+                for start, minutes in times
+                if other.starts_at < start + timedelta(minutes=minutes) and start < other.ends_at
+            ),
+            None,
+        )
+        if clash is not None:
+            messages.append(
+                f"{case.full_name} already has an appointment with "
+                f"{clash.practitioner.get_full_name()} "
+                f"{_when(clash.starts_at, clash.duration_minutes)}. Move it first"
+            )
+    return messages
+
+
 def _check_details(case: Case, details: dict) -> None:
     requirement = details.get("requirement")
     category = REQUIREMENT_CATEGORY_OF_TYPE.get(details.get("type"), RAR_CATEGORY)

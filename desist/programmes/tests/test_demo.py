@@ -18,5 +18,5 @@ def test_demo_facilitator_has_a_group_this_week_and_a_waitlist():
     assert len(home["groups"]) == 1 and home["groups"][0].member_count == 6
     assert home["missed"]  # the acceptable absence still to make up
     assert {r.suitability for r in selectors.waitlist(facilitator)} == {"", "SUITABLE"}
-    assert Referral.objects.filter(referred_by=po).count() == 8
+    assert Referral.objects.filter(referred_by=po).count() == 10
     assert any("group session" in a.kind for a in alerts_for(po, timezone.localdate()))

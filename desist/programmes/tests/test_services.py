@@ -118,6 +118,34 @@ def test_allocation_makes_group_appointments_and_enforces_capacity(
         services.members_allocate(group=group, referrals=people[2:], by=facilitator)
 
 
+def test_a_person_booked_elsewhere_at_a_session_time_is_not_allocated(
+    make_group, make_suitable, facilitator, officer
+):
+    group = make_group()
+    free, busy = make_suitable("Fay", "Free"), make_suitable("Bob", "Busy")
+    third = group.sessions.order_by("starts_at")[2]
+    Appointment.objects.create(  # an office visit half an hour into the third session
+        case=busy.case,
+        practitioner=officer,
+        type="OFFICE",
+        starts_at=third.starts_at + timedelta(minutes=30),
+        duration_minutes=30,
+    )
+    Appointment.objects.create(  # back to back with the third session: no clash
+        case=free.case,
+        practitioner=officer,
+        type="OFFICE",
+        starts_at=third.starts_at - timedelta(minutes=30),
+        duration_minutes=30,
+    )
+    with pytest.raises(ProgrammeError) as refused:
+        services.members_allocate(group=group, referrals=[free, busy], by=facilitator)
+    assert "Bob Busy already has an appointment with" in str(refused.value)
+    assert "Fay Free" not in str(refused.value)
+    assert not Appointment.objects.filter(type="GROUP").exists()  # refused as a whole
+    services.members_allocate(group=group, referrals=[free], by=facilitator)
+
+
 def test_an_unassessed_person_cannot_be_allocated(make_group, make_prog, officer, facilitator):
     requirement = make_prog()
     group = make_group()
