@@ -4,7 +4,7 @@ holds the case, since a report is often written before the case is allocated."""
 
 from desist.courts.constants import ReportState
 from desist.courts.models import PreSentenceReport
-from desist.oversight.deadlines import Deadline, deadline_source, due_until
+from desist.oversight.deadlines import Deadline, deadline_source, due_until, other_owners
 
 # What the author has to do next, by the report's state; other states wait for someone else.
 AUTHOR_ACTION = {
@@ -34,3 +34,9 @@ def reports_due(owner_ids, today, until=None):
         )
         for report in reports
     ]
+
+
+@other_owners
+def report_authors(case) -> list[int]:
+    """A report's author owns its deadlines, whoever holds the case."""
+    return list(PreSentenceReport.objects.filter(case=case).values_list("author_id", flat=True))

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from django.urls import reverse
+from django.utils import timezone
 
 
 class DeadlineStatus(StrEnum):
@@ -36,6 +37,8 @@ class Deadline:
     name: str = ""  # the person's name as "Surname, Forename"
     detail: str = ""
     anchor: str = ""
+    # When an action falls due at a time of day, the moment it shows from; computed ahead.
+    shows_at: datetime | None = None
 
     @property
     def url(self) -> str:
@@ -65,6 +68,22 @@ def deadline_source(name: str) -> Callable[[DeadlineSource], DeadlineSource]:
     return register
 
 
+# Who, besides the case's holder, may own deadlines on a case: (case) -> staff ids. Areas
+# whose deadlines can be someone else's register here (a court report is its author's), so
+# a change to the case marks that person's stored actions out of date too.
+CaseOwners = Callable[[object], Iterable[int]]
+_CASE_OWNERS: list[CaseOwners] = []
+
+
+def other_owners(find: CaseOwners) -> CaseOwners:
+    _CASE_OWNERS.append(find)
+    return find
+
+
+def owners_on_case(case) -> set[int]:
+    return {case.practitioner_id, *(pk for find in _CASE_OWNERS for pk in find(case))}
+
+
 def due_until(rows, field: str, until: date | None):
     """Narrow a queryset to rows due on or before ``until`` (all of them when None)."""
     return rows if until is None else rows.filter(**{f"{field}__lte": until})
@@ -74,11 +93,12 @@ def end_of_week(today: date) -> date:
     return today + timedelta(days=6 - today.weekday())
 
 
-def deadlines_for(
+def compute_deadlines(
     owner_ids: Iterable[int], today: date, *, until: date | None = None
 ) -> list[Deadline]:
-    """Every open deadline owned by these staff (due on or before ``until``, if given),
-    soonest first."""
+    """Every deadline owned by these staff (due on or before ``until``, if given), including
+    those showing later today or tomorrow, soonest first: what desist.oversight.actions
+    stores."""
     owners = list(owner_ids)
     found = [
         d
@@ -87,3 +107,16 @@ def deadlines_for(
         if until is None or d.due <= until
     ]
     return sorted(found, key=lambda d: (d.due, d.crn, d.kind))
+
+
+def deadlines_for(
+    owner_ids: Iterable[int], today: date, *, until: date | None = None
+) -> list[Deadline]:
+    """Every deadline open now, computed afresh from every source. Pages read the stored
+    copy instead (desist.oversight.actions.open_actions)."""
+    now = timezone.now()
+    return [
+        d
+        for d in compute_deadlines(owner_ids, today, until=until)
+        if d.shows_at is None or d.shows_at <= now
+    ]

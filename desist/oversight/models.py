@@ -56,3 +56,45 @@ class Oversight(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()} on {self.case_id}"
+
+
+class OpenAction(models.Model):
+    """One open deadline as the deadline engine last computed it for its owner, kept so the
+    pages that list or count a practitioner's actions read rows instead of recomputing every
+    area's sources (desist.oversight.actions says when rows are recomputed)."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=200)
+    due = models.DateField()
+    # Stored ahead of time and shown from then (an appointment's outcome is due once it starts).
+    shows_at = models.DateTimeField(null=True, blank=True)
+    view = models.CharField(max_length=80)
+    args = models.JSONField(default=list)
+    crn = models.CharField(max_length=10, blank=True)
+    name = models.CharField(max_length=200, blank=True)
+    detail = models.TextField(blank=True)
+    anchor = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["owner", "due"]),
+            models.Index(fields=["crn"], name="openaction_crn", condition=~models.Q(crn="")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.crn or 'no case'}) due {self.due}"
+
+
+class ActionsState(models.Model):
+    """Whether an owner's stored actions are current: computed on ``computed_on`` when their
+    data was at ``computed_version``; every audited write to their work bumps ``version``."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.PositiveBigIntegerField(default=0)
+    computed_version = models.PositiveBigIntegerField(null=True)
+    computed_on = models.DateField(null=True)
+
+    def __str__(self) -> str:
+        return f"Actions of {self.owner_id} at {self.computed_version}/{self.version}"

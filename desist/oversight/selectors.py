@@ -1,6 +1,7 @@
 """Reads for the practitioner's home page, management oversight and the weekly meeting.
 
-Deadlines and countersigning items come from every area's registered sources; here they are
+Deadlines come from the deadline engine's stored actions (desist.oversight.actions) and
+countersigning items from every area's registered sources; here both are
 narrowed to the cases the reader may see (one query), so a restricted case never shows to
 someone kept out of it, whoever holds it.
 """
@@ -15,9 +16,10 @@ from desist.access.selectors import visible_cases
 from desist.accounts.models import Staff
 from desist.accounts.roles import Permission
 from desist.audit.models import Action
+from desist.oversight.actions import open_actions
 from desist.oversight.alerts import alerts_for
 from desist.oversight.countersign import AwaitingCountersignature, awaiting_countersignature
-from desist.oversight.deadlines import Deadline, DeadlineStatus, deadlines_for, end_of_week
+from desist.oversight.deadlines import Deadline, DeadlineStatus, end_of_week
 from desist.oversight.models import Oversight, WeeklyMeeting
 from desist.people.models import Allocation, Case
 from desist.rules.oversight import oversight_due
@@ -37,7 +39,7 @@ def _visible(user, items):
 
 
 def visible_deadlines(user, owner_ids, today: date, until: date | None = None) -> list[Deadline]:
-    return _visible(user, deadlines_for(owner_ids, today, until=until))
+    return _visible(user, open_actions(owner_ids, today, until=until))
 
 
 def countersigning_queue(user, today: date) -> list[tuple[AwaitingCountersignature, Staff]]:

@@ -1,7 +1,13 @@
 """Supervision's deadlines: appointments that have happened and still wait for an outcome.
 
 An outcome is due on the day of the appointment, so any missing from an earlier day is
-overdue: an absence left unrecorded cannot be enforced (practice rules §3)."""
+overdue: an absence left unrecorded cannot be enforced (practice rules §3).
+
+Appointments starting before the end of tomorrow are given with the time they start, from
+which the action shows: stored actions are recomputed each day (desist.oversight.actions),
+so an appointment this afternoon needs no recomputation to fall due."""
+
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -16,7 +22,9 @@ def missing_outcomes(owner_ids, today, until=None):
             case__practitioner_id__in=owner_ids,
             outcome="",
             cancelled_at__isnull=True,
-            starts_at__lt=timezone.now(),
+            starts_at__lt=timezone.make_aware(
+                datetime.combine(today + timedelta(days=2), time.min)
+            ),
         )
         .select_related("case")
         .only(
@@ -42,6 +50,7 @@ def missing_outcomes(owner_ids, today, until=None):
             crn=a.case.crn,
             name=a.case.listed_name,
             detail=f"{a.get_type_display()} on {timezone.localtime(a.starts_at):%-d %b %Y, %H:%M}",
+            shows_at=a.starts_at,
         )
         for a in appointments
     ]

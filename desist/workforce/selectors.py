@@ -24,7 +24,7 @@ from desist.accounts.roles import Permission
 from desist.courts.constants import ReportType
 from desist.courts.models import PreSentenceReport
 from desist.organisation.models import Team
-from desist.oversight.deadlines import deadlines_for
+from desist.oversight.actions import overdue_counts
 from desist.people.models import Allocation, Case
 from desist.risk.models import CaseRisk
 from desist.rules import allocation as allocation_rules
@@ -464,14 +464,12 @@ class TeamRow:
 
 def team_overview(team: Team, today: date) -> dict:
     """Each practitioner's caseload, capacity, tier mix, overdue actions and timeliness, in a
-    fixed number of queries (the deadline engine is asked once for the whole team)."""
+        fixed number of queries (overdue actions are counted from the deadline engine's stored
+    actions)."""
     staff = practitioners([team.pk])
     ids = [s.pk for s in staff]
     loads = workloads(staff, today)
-    # Only what is already overdue: not every later review date of the team's cases.
-    overdue = Counter(
-        d.owner_id for d in deadlines_for(ids, today, until=today - timedelta(days=1))
-    )
+    overdue = overdue_counts(ids, today)
     timeliness = seen_in_time(ids, today)
     rows = [
         TeamRow(

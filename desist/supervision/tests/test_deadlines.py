@@ -1,11 +1,12 @@
 """The missing-outcomes deadline source: past appointments without an outcome, on the owners'
-cases only, overdue from the day after, in one query whatever the caseload."""
+cases only, overdue from the day after, in one query whatever the caseload; those starting
+by the end of tomorrow are given ahead, to show from the time they start."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from desist.oversight.deadlines import DeadlineStatus
+from desist.oversight.deadlines import DeadlineStatus, deadlines_for
 from desist.supervision.deadlines import missing_outcomes
 from desist.supervision.models import Appointment
 
@@ -22,7 +23,7 @@ def test_past_appointments_without_an_outcome_are_due_on_their_day(make_case, of
     old = _appointment(case, officer, now - timedelta(days=3))
     _appointment(case, officer, now - timedelta(days=2), outcome="ATTC")
     _appointment(case, officer, now - timedelta(days=1), cancelled_at=now)
-    _appointment(case, officer, now + timedelta(days=1))
+    _appointment(case, officer, now + timedelta(days=3))
     [deadline] = missing_outcomes([officer.pk], today)
     assert deadline.kind == "Record an outcome"
     assert deadline.owner_id == officer.pk
@@ -37,6 +38,19 @@ def test_an_appointment_earlier_today_is_due_this_week(make_case, officer):
     _appointment(case, officer, timezone.now() - timedelta(minutes=5))
     [deadline] = missing_outcomes([officer.pk], timezone.localdate())
     assert deadline.status(timezone.localdate()) == DeadlineStatus.DUE_THIS_WEEK
+
+
+def test_appointments_by_the_end_of_tomorrow_are_given_ahead_to_show_once_started(
+    make_case, officer
+):
+    case = make_case()
+    today = timezone.localdate()
+    tomorrow = timezone.make_aware(datetime.combine(today + timedelta(days=1), time(23, 59)))
+    soon = _appointment(case, officer, tomorrow)
+    _appointment(case, officer, tomorrow + timedelta(minutes=2))
+    [ahead] = missing_outcomes([officer.pk], today)
+    assert ahead.shows_at == soon.starts_at
+    assert deadlines_for([officer.pk], today) == []  # the live engine shows it only once due
 
 
 def test_only_cases_the_owners_hold(make_case, officer, colleague):

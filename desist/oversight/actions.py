@@ -1,0 +1,149 @@
+"""Open actions kept as rows, so the pages that list or count them read instead of recompute.
+
+Computing every area's deadlines takes a dozen queries for one practitioner and, for a
+team, most of a second at national scale, while the home page and the team page are opened
+far more often than the work behind them changes. So each owner's deadlines are stored
+(OpenAction), with the version of their work they were computed from (ActionsState), and
+recomputed on the next read once that is out of date:
+
+- every write to a case is audited, and each audited write bumps the version of the case's
+  holder, of whoever made the change and of everyone with an action on the case;
+- a service that gives work to someone none of those covers calls ``actions_changed``;
+- rows computed on an earlier day are recomputed on the first read of the day, since what
+  is due (terminations, pre-release tasks, enforcement windows) moves with the date; the
+  nightly ``refresh_open_actions`` command does that ahead of the working day;
+- an action that falls due at a time of day ("Record an outcome" once the appointment has
+  started) is stored ahead with the time it shows from.
+
+A writer bumps the version on the same row a refresh locks, in its own transaction, so a
+change committed while a refresh computes always leaves that owner out of date again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from desist.audit.models import Action, AuditEvent
+from desist.oversight.deadlines import Deadline, compute_deadlines, owners_on_case
+from desist.oversight.models import ActionsState, OpenAction
+
+
+def actions_changed(owner_ids: Iterable[int | None]) -> None:
+    """Mark these staff's stored actions out of date (their work just changed)."""
+    owners = sorted({pk for pk in owner_ids if pk is not None})
+    if owners:
+        ActionsState.objects.filter(owner_id__in=owners).update(version=F("version") + 1)
+
+
+def case_changed(case, actor_id: int | None) -> None:
+    """An audited write to a case: the actions of its holder, of the writer, of anyone else
+    whose work is on it, and of everyone with an action on it may have changed."""
+    owners = owners_on_case(case) | {actor_id}
+    owners.update(OpenAction.objects.filter(crn=case.crn).values_list("owner_id", flat=True))
+    actions_changed(owners)
+
+
+WRITES = frozenset({Action.CREATE, Action.CHANGE, Action.DELETE})
+
+
+def audited(sender, instance: AuditEvent, created: bool, **kwargs) -> None:
+    """Receives every new audit event (connected in OversightConfig.ready)."""
+    if created and instance.action in WRITES and instance.case_id is not None:
+        case_changed(instance.case, instance.actor_id)
+
+
+def _current(state: ActionsState | None, today: date) -> bool:
+    return (
+        state is not None and state.computed_on == today and state.computed_version == state.version
+    )
+
+
+def ensure_current(owner_ids: Iterable[int], today: date) -> None:
+    """Recompute the stored actions of any of these owners that are out of date."""
+    owners = sorted(set(owner_ids))
+    states = ActionsState.objects.in_bulk(owners)
+    if all(_current(states.get(pk), today) for pk in owners):
+        return
+    refresh([pk for pk in owners if not _current(states.get(pk), today)], today)
+
+
+def refresh(owner_ids: Iterable[int], today: date) -> None:
+    """Recompute and store these owners' actions, each once however many ask at a time."""
+    owners = sorted(set(owner_ids))
+    with transaction.atomic():
+        ActionsState.objects.bulk_create(
+            [ActionsState(owner_id=pk) for pk in owners], ignore_conflicts=True
+        )
+        locked = ActionsState.objects.select_for_update().filter(owner_id__in=owners)
+        stale = [state for state in locked.order_by("owner_id") if not _current(state, today)]
+        if not stale:
+            return
+        ids = [state.owner_id for state in stale]
+        OpenAction.objects.filter(owner_id__in=ids).delete()
+        OpenAction.objects.bulk_create(
+            (
+                OpenAction(
+                    owner_id=d.owner_id,
+                    kind=d.kind,
+                    due=d.due,
+                    shows_at=d.shows_at,
+                    view=d.view,
+                    args=list(d.args),
+                    crn=d.crn,
+                    name=d.name,
+                    detail=d.detail,
+                    anchor=d.anchor,
+                )
+                for d in compute_deadlines(ids, today)
+                if d.owner_id in ids
+            ),
+            batch_size=1000,
+        )
+        for state in stale:
+            state.computed_on = today
+            state.computed_version = state.version
+        ActionsState.objects.bulk_update(stale, ["computed_on", "computed_version"])
+
+
+def _shown(owner_ids: list[int], until: date | None):
+    rows = OpenAction.objects.filter(owner_id__in=owner_ids).filter(
+        Q(shows_at__isnull=True) | Q(shows_at__lte=timezone.now())
+    )
+    return rows if until is None else rows.filter(due__lte=until)
+
+
+def open_actions(owner_ids: Iterable[int], today: date, *, until: date | None = None):
+    """Every open action owned by these staff (due on or before ``until``, if given),
+    soonest first: the deadline engine's answer, read from the stored rows."""
+    owners = list(owner_ids)
+    ensure_current(owners, today)
+    return [
+        Deadline(
+            kind=row.kind,
+            owner_id=row.owner_id,
+            due=row.due,
+            view=row.view,
+            args=tuple(row.args),
+            crn=row.crn,
+            name=row.name,
+            detail=row.detail,
+            anchor=row.anchor,
+            shows_at=row.shows_at,
+        )
+        for row in _shown(owners, until).order_by("due", "crn", "kind", "id")
+    ]
+
+
+def overdue_counts(owner_ids: Iterable[int], today: date) -> Counter:
+    """How many actions each of these staff has overdue (due before today), counted in the
+    database: the team page shows the numbers, not the actions."""
+    owners = list(owner_ids)
+    ensure_current(owners, today)
+    rows = _shown(owners, None).filter(due__lt=today)
+    return Counter(dict(rows.values_list("owner_id").annotate(n=Count("id")).order_by()))
