@@ -84,8 +84,19 @@ def env_database(name: str, sqlite_path: Path) -> dict:
         # PostgreSQL's default random_page_cost (4) prices a random read as on a spinning
         # disk, and then seq-scans 250,000 cases for one team's 500; on SSDs 1.1 is the usual
         # setting (a DBA's server-wide value wins when DATABASE_RANDOM_PAGE_COST is empty).
-        "OPTIONS": _page_cost_option(os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1")),
+        "OPTIONS": {
+            **_page_cost_option(os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1")),
+            **_prepared_statements(env_bool("DATABASE_PREPARED_STATEMENTS", True)),
+        },
     }
+
+
+def _prepared_statements(wanted: bool) -> dict:
+    """Parameters bound by the server, and a statement prepared once it has run five times on
+    a connection, so PostgreSQL stops re-planning the same queries: planning, not running,
+    was most of the database's time for a page's queries. Turn off behind a pooler in
+    transaction mode (pgbouncer), where a prepared statement may be on another connection."""
+    return {"server_side_binding": True, "prepare_threshold": 5} if wanted else {}
 
 
 def _page_cost_option(cost: str) -> dict:

@@ -47,6 +47,7 @@ def test_database_url(monkeypatch, tmp_path):
 
 def test_postgres_prices_random_reads_for_ssds_unless_told(monkeypatch, tmp_path):
     monkeypatch.setenv("X_DB", "postgres://desist@db.example/cases")
+    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "False")
     config = env_database("X_DB", tmp_path / "x.sqlite3")
     assert config["OPTIONS"] == {"options": "-c random_page_cost=1.1"}
     monkeypatch.setenv("DATABASE_RANDOM_PAGE_COST", "")
@@ -54,3 +55,12 @@ def test_postgres_prices_random_reads_for_ssds_unless_told(monkeypatch, tmp_path
     monkeypatch.setenv("DATABASE_RANDOM_PAGE_COST", "fast")
     with pytest.raises(ImproperlyConfigured):
         env_database("X_DB", tmp_path / "x.sqlite3")
+
+
+def test_postgres_prepares_repeated_statements_unless_behind_a_pooler(monkeypatch, tmp_path):
+    monkeypatch.setenv("X_DB", "postgres://desist@db.example/cases")
+    options = env_database("X_DB", tmp_path / "x.sqlite3")["OPTIONS"]
+    assert options["server_side_binding"] is True and options["prepare_threshold"] == 5
+    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "False")
+    options = env_database("X_DB", tmp_path / "x.sqlite3")["OPTIONS"]
+    assert "server_side_binding" not in options and "prepare_threshold" not in options
