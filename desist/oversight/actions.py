@@ -30,7 +30,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from desist.audit.models import Action, AuditEvent
-from desist.oversight.deadlines import Deadline, compute_deadlines, owners_on_case
+from desist.oversight.deadlines import compute_deadlines, owners_on_case
 from desist.oversight.models import ActionsState, OpenAction
 
 
@@ -93,12 +93,10 @@ def refresh(owner_ids: Iterable[int], today: date) -> None:
                     kind=d.kind,
                     due=d.due,
                     shows_at=d.shows_at,
-                    view=d.view,
-                    args=list(d.args),
+                    url=d.url,
                     crn=d.crn,
                     name=d.name,
                     detail=d.detail,
-                    anchor=d.anchor,
                 )
                 for d in compute_deadlines(ids, today)
                 if d.owner_id in ids
@@ -118,26 +116,18 @@ def _shown(owner_ids: list[int], until: date | None):
     return rows if until is None else rows.filter(due__lte=until)
 
 
-def open_actions(owner_ids: Iterable[int], today: date, *, until: date | None = None):
+# What the pages show of an action: read as plain rows, since a practitioner may have hundreds.
+SHOWN = ("kind", "owner_id", "due", "url", "crn", "name", "detail")
+
+
+def open_actions(owner_ids: Iterable[int], today: date, *, until: date | None = None) -> list:
     """Every open action owned by these staff (due on or before ``until``, if given),
-    soonest first: the deadline engine's answer, read from the stored rows."""
+    soonest first, as rows with the fields in SHOWN: the deadline engine's answer, read from
+    the stored copy."""
     owners = list(owner_ids)
     ensure_current(owners, today)
-    return [
-        Deadline(
-            kind=row.kind,
-            owner_id=row.owner_id,
-            due=row.due,
-            view=row.view,
-            args=tuple(row.args),
-            crn=row.crn,
-            name=row.name,
-            detail=row.detail,
-            anchor=row.anchor,
-            shows_at=row.shows_at,
-        )
-        for row in _shown(owners, until).order_by("due", "crn", "kind", "id")
-    ]
+    rows = _shown(owners, until).order_by("due", "crn", "kind", "id")
+    return list(rows.values_list(*SHOWN, named=True))
 
 
 def overdue_counts(owner_ids: Iterable[int], today: date) -> Counter:

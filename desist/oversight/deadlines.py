@@ -46,11 +46,15 @@ class Deadline:
         return reverse(self.view, args=self.args) + self.anchor
 
     def status(self, today: date) -> DeadlineStatus:
-        if self.due < today:
-            return DeadlineStatus.OVERDUE
-        if self.due <= end_of_week(today):
-            return DeadlineStatus.DUE_THIS_WEEK
-        return DeadlineStatus.LATER
+        return status_of(self.due, today)
+
+
+def status_of(due: date, today: date) -> DeadlineStatus:
+    if due < today:
+        return DeadlineStatus.OVERDUE
+    if due <= end_of_week(today):
+        return DeadlineStatus.DUE_THIS_WEEK
+    return DeadlineStatus.LATER
 
 
 # A source: (the staff whose work is wanted, today, the last due date wanted or None for all)

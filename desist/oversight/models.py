@@ -68,12 +68,10 @@ class OpenAction(models.Model):
     due = models.DateField()
     # Stored ahead of time and shown from then (an appointment's outcome is due once it starts).
     shows_at = models.DateTimeField(null=True, blank=True)
-    view = models.CharField(max_length=80)
-    args = models.JSONField(default=list)
+    url = models.CharField(max_length=200)  # resolved when stored, not on every read
     crn = models.CharField(max_length=10, blank=True)
     name = models.CharField(max_length=200, blank=True)
     detail = models.TextField(blank=True)
-    anchor = models.CharField(max_length=40, blank=True)
 
     class Meta:
         indexes = [

@@ -19,7 +19,7 @@ from desist.audit.models import Action
 from desist.oversight.actions import open_actions
 from desist.oversight.alerts import alerts_for
 from desist.oversight.countersign import AwaitingCountersignature, awaiting_countersignature
-from desist.oversight.deadlines import Deadline, DeadlineStatus, end_of_week
+from desist.oversight.deadlines import DeadlineStatus, end_of_week, status_of
 from desist.oversight.models import Oversight, WeeklyMeeting
 from desist.people.models import Allocation, Case
 from desist.rules.oversight import oversight_due
@@ -38,7 +38,7 @@ def _visible(user, items):
     return [item for item in items if not item.crn or item.crn in seen]
 
 
-def visible_deadlines(user, owner_ids, today: date, until: date | None = None) -> list[Deadline]:
+def visible_deadlines(user, owner_ids, today: date, until: date | None = None) -> list:
     return _visible(user, open_actions(owner_ids, today, until=until))
 
 
@@ -51,10 +51,10 @@ def countersigning_queue(user, today: date) -> list[tuple[AwaitingCountersignatu
     return [(item, staff.get(item.requested_by_id)) for item in items]
 
 
-def by_status(deadlines: list[Deadline], today: date) -> dict[DeadlineStatus, list[Deadline]]:
-    grouped: dict[DeadlineStatus, list[Deadline]] = {status: [] for status in DeadlineStatus}
-    for deadline in deadlines:
-        grouped[deadline.status(today)].append(deadline)
+def by_status(actions: list, today: date) -> dict[DeadlineStatus, list]:
+    grouped: dict[DeadlineStatus, list] = {status: [] for status in DeadlineStatus}
+    for action in actions:
+        grouped[status_of(action.due, today)].append(action)
     return grouped
 
 
@@ -177,7 +177,7 @@ def weekly_meeting(spo, practitioner, today: date) -> dict:
     return {
         "meetings": meetings,
         "since": since,
-        "overdue": [(d, since is not None and d.due >= since) for d in overdue],
+        "overdue": overdue,
         "this_week": grouped[DeadlineStatus.DUE_THIS_WEEK],
         "later": grouped[DeadlineStatus.LATER],
     }

@@ -21,7 +21,11 @@ def test_stored_actions_are_what_the_engine_computes(officer, make_case, missed)
     today = timezone.localdate()
     for i in range(3):
         missed(make_case(f"Stored{i}", "Person"), days_ago=i + 1)
-    assert actions.open_actions([officer.pk], today) == deadlines.deadlines_for([officer.pk], today)
+    stored = actions.open_actions([officer.pk], today)
+    computed = deadlines.deadlines_for([officer.pk], today)
+    assert [(a.kind, a.due, a.url, a.crn, a.name, a.detail) for a in stored] == [
+        (d.kind, d.due, d.url, d.crn, d.name, d.detail) for d in computed
+    ]
     assert OpenAction.objects.filter(owner=officer).count() == 3
 
 
