@@ -21,6 +21,15 @@ class ServiceCategory(models.TextChoices):
 STATUS_CHOICES = [(s.value, flow.STATUS_LABELS[s]) for s in flow.Status]
 STATUS_LABELS = dict(STATUS_CHOICES)
 REASON_LABELS = {code: label for codes in flow.REASONS.values() for code, label in codes.items()}
+# The status tag's colour: accepted and started referrals are blue.
+STATUS_TAG_COLOURS = {
+    flow.Status.DRAFT: "grey",
+    flow.Status.SENT: "yellow",
+    flow.Status.COMPLETED: "green",
+    flow.Status.DECLINED: "red",
+    flow.Status.WITHDRAWN: "red",
+    flow.Status.CANCELLED: "red",
+}
 
 
 class Urgency(models.TextChoices):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from desist.interventions.constants import (
     REASON_LABELS,
     STATUS_CHOICES,
+    STATUS_TAG_COLOURS,
     Accommodation,
     ServiceCategory,
     Urgency,
@@ -106,6 +107,10 @@ class Referral(models.Model):
     @property
     def status_reason_label(self) -> str:
         return REASON_LABELS.get(self.status_reason, "")
+
+    @property
+    def status_colour(self) -> str:
+        return STATUS_TAG_COLOURS.get(self.status, "blue")
 
 
 class ReferralStatusChange(models.Model):

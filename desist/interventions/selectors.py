@@ -38,11 +38,8 @@ def agency_choices() -> QuerySet[Agency]:
 
 
 def case_referrals(case: Case) -> list[Referral]:
-    return list(
-        case.referrals.select_related("agency", "contact", "created_by").order_by(
-            "-status_changed_at", "-id"
-        )
-    )
+    """The case's referrals page: each with its agency, latest change first."""
+    return list(case.referrals.select_related("agency").order_by("-status_changed_at", "-id"))
 
 
 def referral_for_page(case: Case, pk: int) -> Referral:
@@ -107,7 +104,7 @@ def risk_information(case: Case, items: list[str]) -> list[dict]:
 
 
 def current_accommodation(case: Case) -> AccommodationStatus | None:
-    return case.accommodation_history.select_related("recorded_by").first()
+    return case.accommodation_history.first()
 
 
 def accommodation_history(case: Case) -> list[AccommodationStatus]:

@@ -196,32 +196,39 @@ class RegisterForm(forms.Form):
 
     def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, **kwargs)
+        # One field of each kind serves every member, under each member's names: fields keep
+        # no state between members (a member's appointment version is the form's initial),
+        # and building five for each member was a good part of the page's time.
+        member_fields = {
+            "outcome": forms.ChoiceField(
+                label="Attendance", choices=REGISTER_OUTCOMES, required=False
+            ),
+            "notes": forms.CharField(
+                label="Outcome notes",
+                required=False,
+                help_text="The evidence, for an acceptable absence",
+            ),
+            "version": forms.IntegerField(widget=forms.HiddenInput),
+            "concern": forms.BooleanField(
+                label="Raise a concern with the person's practitioner", required=False
+            ),
+            "concern_notes": forms.CharField(
+                label="The concern", widget=forms.Textarea(attrs={"rows": 2}), required=False
+            ),
+        }
+        self.initial = dict(self.initial)
         self.rows = []
         for row in rows:
             if row.referral.case.denied:
                 continue
-            key, names = f"a{row.pk}", {}
+            key, names = f"a{row.pk}", []
             if not row.appointment.outcome and row.appointment.is_active:
-                names |= {"outcome": "outcome", "notes": "notes", "version": "version"}
-                self.fields[f"{key}-outcome"] = forms.ChoiceField(
-                    label="Attendance", choices=REGISTER_OUTCOMES, required=False
-                )
-                self.fields[f"{key}-notes"] = forms.CharField(
-                    label="Outcome notes",
-                    required=False,
-                    help_text="The evidence, for an acceptable absence",
-                )
-                self.fields[f"{key}-version"] = forms.IntegerField(
-                    widget=forms.HiddenInput, initial=row.appointment.version
-                )
+                names += ["outcome", "notes", "version"]
+                self.initial[f"{key}-version"] = row.appointment.version
             if not row.concern:
-                names |= {"concern": "concern", "concern_notes": "concern_notes"}
-                self.fields[f"{key}-concern"] = forms.BooleanField(
-                    label="Raise a concern with the person's practitioner", required=False
-                )
-                self.fields[f"{key}-concern_notes"] = forms.CharField(
-                    label="The concern", widget=forms.Textarea(attrs={"rows": 2}), required=False
-                )
+                names += ["concern", "concern_notes"]
+            for name in names:
+                self.fields[f"{key}-{name}"] = member_fields[name]
             self.rows.append((row, {name: self[f"{key}-{name}"] for name in names}))
 
     def clean(self):

@@ -183,7 +183,28 @@ def group_detail(user, group: Group) -> dict:
     }
 
 
+# What the register shows and records of each member: loading their whole cases and
+# appointments was a good part of the page's time. The case's practitioner is kept because
+# the audit of a concern raised on the case reads it.
+_REGISTER_COLUMNS = (
+    "concern",
+    "concern_notes",
+    "appointment__case",
+    "appointment__outcome",
+    "appointment__outcome_notes",
+    "appointment__cancelled_at",
+    "appointment__version",
+    "referral__case__crn",
+    "referral__case__first_name",
+    "referral__case__last_name",
+    "referral__case__practitioner",
+    "referral__case__restricted",
+    "referral__case__restriction_message",
+    "referral__case__exclusion_message",
+)
+
+
 def session_register(user, session: GroupSession) -> list[Attendance]:
     """The register's rows, in name order: one query however many members."""
-    rows = _labelled(user, _attendances(user).filter(session=session))
+    rows = _labelled(user, _attendances(user).filter(session=session).only(*_REGISTER_COLUMNS))
     return sorted(rows, key=lambda a: (a.referral.case.last_name, a.referral.case.first_name))

@@ -47,7 +47,7 @@ def _audit_shown(request, subject: str, subject_id, cases) -> None:
 
 
 def _group_for(request, pk: int) -> Group:
-    """The group, if this user runs it (or oversees all groups); refusals are audited."""
+    """The group, if this user runs it (or oversees all groups)."""
     require_permission(request, Permission.DELIVER_PROGRAMMES)
     group = get_object_or_404(
         Group.objects.select_related(
@@ -55,6 +55,12 @@ def _group_for(request, pk: int) -> Group:
         ),
         pk=pk,
     )
+    _refuse_unless_runs(request, group)
+    return group
+
+
+def _refuse_unless_runs(request, group: Group) -> None:
+    """Only the group's facilitators and treatment managers open it; refusals are audited."""
     if not selectors.may_run(request.user, group):
         audit_record(
             actor=request.user,
@@ -67,7 +73,6 @@ def _group_for(request, pk: int) -> Group:
         raise CaseAccessDenied(
             "Only the group's facilitators and senior probation officers can open this group."
         )
-    return group
 
 
 @require_GET
@@ -201,9 +206,12 @@ def allocate(request, pk):
 def register(request, pk):
     require_permission(request, Permission.DELIVER_PROGRAMMES)
     session = get_object_or_404(
-        GroupSession.objects.select_related("template", "register_taken_by"), pk=pk
+        GroupSession.objects.select_related(
+            "template", "register_taken_by", "group__programme", "group__office"
+        ),
+        pk=pk,
     )
-    session.group = _group_for(request, session.group_id)
+    _refuse_unless_runs(request, session.group)
     rows = selectors.session_register(request.user, session)
     form = RegisterForm(
         posted(request),

@@ -211,7 +211,10 @@ def test_the_referrals_page_query_count_is_pinned(
         _move(make_referral(case), officer, "SENT")
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(url)
-    assert response.content.decode().count("Northern Housing Trust</a>") == 7
+    page = response.content.decode()
+    assert page.count("Northern Housing Trust</a>") == 7
+    assert page.count('<strong class="govuk-tag govuk-tag--yellow">Sent</strong>') == 6
+    assert page.count('<strong class="govuk-tag govuk-tag--grey">Draft</strong>') == 1
 
 
 def test_the_referral_page_query_count_does_not_grow_with_its_history(
