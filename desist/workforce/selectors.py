@@ -83,14 +83,14 @@ def weightings_in_force(on: date) -> wl.Weightings:
 # --------------------------------------------------------------------------------------
 
 
-def case_types(case_ids: list[int]) -> dict[int, wl.CaseType]:
-    """How the weightings see each case, from its active events in one indexed query: on an
-    active community or suspended order a community case; on an active custodial sentence a
-    licence case once licence conditions are recorded (they are set at release), a custody
-    case before; otherwise unknown. (EXISTS over every event made PostgreSQL hash the whole
-    events table for one team.)"""
+def case_types(**cases) -> dict[int, wl.CaseType]:
+    """How the weightings see each case chosen by ``cases`` (a filter on the events' case),
+    from its active events in one indexed query: on an active community or suspended order a
+    community case; on an active custodial sentence a licence case once licence conditions are
+    recorded (they are set at release), a custody case before; otherwise unknown. (EXISTS
+    over every event made PostgreSQL hash the whole events table for one team.)"""
     events = (
-        Event.objects.filter(case_id__in=case_ids, active=True)
+        Event.objects.filter(active=True, **{f"case__{k}": v for k, v in cases.items()})
         .annotate(has_conditions=Exists(LicenceCondition.objects.filter(event=OuterRef("pk"))))
         .values_list("case_id", "sentence_type", "has_conditions")
     )
@@ -114,7 +114,7 @@ def _tier(value: str | None) -> str | None:
 def classification_of(case: Case, *, source: str = "") -> wl.CaseClassification:
     """How the weightings see one case. A case queued on release is a licence case already."""
     tier = CaseRisk.objects.filter(case=case).values_list("tier_v2", flat=True).first()
-    case_type = case_types([case.pk]).get(case.pk, wl.CaseType.UNKNOWN)
+    case_type = case_types(pk=case.pk).get(case.pk, wl.CaseType.UNKNOWN)
     if source == QueueSource.RELEASE and case_type is wl.CaseType.CUSTODY:
         case_type = wl.CaseType.LICENSE
     return wl.CaseClassification(tier=_tier(tier), case_type=case_type)
@@ -170,7 +170,7 @@ def _case_counts(staff_ids: list[int]) -> dict[int, list[wl.CaseCount]]:
             "pk", "practitioner_id", "risk__tier_v2"
         )
     )
-    kinds = case_types([pk for pk, _, _ in cases])
+    kinds = case_types(practitioner_id__in=staff_ids)
     tally = Counter(
         (practitioner, _tier(tier), kinds.get(pk, wl.CaseType.UNKNOWN))
         for pk, practitioner, tier in cases
