@@ -37,6 +37,6 @@ def reports_due(owner_ids, today, until=None):
 
 
 @other_owners
-def report_authors(case) -> list[int]:
+def report_authors(case):
     """A report's author owns its deadlines, whoever holds the case."""
-    return list(PreSentenceReport.objects.filter(case=case).values_list("author_id", flat=True))
+    return PreSentenceReport.objects.filter(case=case).values("author_id")

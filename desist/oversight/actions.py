@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from desist.audit.models import Action, AuditEvent
@@ -34,19 +34,24 @@ from desist.oversight.deadlines import compute_deadlines, owners_on_case
 from desist.oversight.models import ActionsState, OpenAction
 
 
-def actions_changed(owner_ids: Iterable[int | None]) -> None:
-    """Mark these staff's stored actions out of date (their work just changed)."""
+def actions_changed(owner_ids: Iterable[int | None], *also: QuerySet) -> None:
+    """Mark these staff's stored actions out of date (their work just changed), and those of
+    the staff each of ``also`` (a query of staff ids) finds, in one statement."""
     owners = sorted({pk for pk in owner_ids if pk is not None})
-    if owners:
-        ActionsState.objects.filter(owner_id__in=owners).update(version=F("version") + 1)
+    chosen = Q(owner_id__in=owners)
+    for found in also:
+        chosen |= Q(owner_id__in=found)
+    ActionsState.objects.filter(chosen).update(version=F("version") + 1)
 
 
 def case_changed(case, actor_id: int | None) -> None:
     """An audited write to a case: the actions of its holder, of the writer, of anyone else
     whose work is on it, and of everyone with an action on it may have changed."""
-    owners = owners_on_case(case) | {actor_id}
-    owners.update(OpenAction.objects.filter(crn=case.crn).values_list("owner_id", flat=True))
-    actions_changed(owners)
+    actions_changed(
+        [case.practitioner_id, actor_id],
+        OpenAction.objects.filter(crn=case.crn).values("owner_id"),
+        *owners_on_case(case),
+    )
 
 
 WRITES = frozenset({Action.CREATE, Action.CHANGE, Action.DELETE})

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -72,10 +73,10 @@ def deadline_source(name: str) -> Callable[[DeadlineSource], DeadlineSource]:
     return register
 
 
-# Who, besides the case's holder, may own deadlines on a case: (case) -> staff ids. Areas
-# whose deadlines can be someone else's register here (a court report is its author's), so
-# a change to the case marks that person's stored actions out of date too.
-CaseOwners = Callable[[object], Iterable[int]]
+# Who, besides the case's holder, may own deadlines on a case: (case) -> a query of staff
+# ids. Areas whose deadlines can be someone else's register here (a court report is its
+# author's), so a change to the case marks that person's stored actions out of date too.
+CaseOwners = Callable[[object], QuerySet]
 _CASE_OWNERS: list[CaseOwners] = []
 
 
@@ -84,8 +85,9 @@ def other_owners(find: CaseOwners) -> CaseOwners:
     return find
 
 
-def owners_on_case(case) -> set[int]:
-    return {case.practitioner_id, *(pk for find in _CASE_OWNERS for pk in find(case))}
+def owners_on_case(case) -> list[QuerySet]:
+    """Queries of the staff besides its holder who may own deadlines on the case."""
+    return [find(case) for find in _CASE_OWNERS]
 
 
 def due_until(rows, field: str, until: date | None):

@@ -6,11 +6,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from desist.audit.models import Action
+from desist.audit.services import audit_record
 from desist.courts.alerts import returned_reports
 from desist.courts.constants import ReportState
 from desist.courts.countersign import reports_submitted
 from desist.courts.deadlines import reports_due
 from desist.courts.models import Hearing, PreSentenceReport
+from desist.oversight.actions import open_actions
 from desist.oversight.deadlines import DeadlineStatus
 
 
@@ -92,3 +95,19 @@ def test_a_returned_report_alerts_its_author_only(report_for, make_case, officer
     [alert] = returned_reports(officer, timezone.localdate())
     assert alert.kind == "Report returned with comments"
     assert returned_reports(colleague, timezone.localdate()) == []
+
+
+def test_a_change_to_the_case_reaches_the_reports_author_whoever_holds_it(
+    report_for, make_case, officer, colleague
+):
+    """A returned report is the author's to revise: the SPO's change to the case (returning
+    it) makes the author's stored actions current again, though the case is the officer's."""
+    today = timezone.localdate()
+    case = make_case()
+    report = report_for(case, author=colleague, due=today, state=ReportState.SUBMITTED)
+    assert open_actions([colleague.pk], today) == []
+    PreSentenceReport.objects.filter(pk=report.pk).update(state=ReportState.RETURNED)
+    audit_record(actor=None, action=Action.CHANGE, case=case, subject="report")
+    assert [a.kind for a in open_actions([colleague.pk], today)] == [
+        "Revise the returned pre-sentence report"
+    ]
