@@ -3,7 +3,6 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from desist.access.selectors import visible_cases
 from desist.courts.constants import ReportState
 from desist.courts.models import PreSentenceReport
 from desist.oversight.alerts import Alert, alert_source
@@ -12,7 +11,7 @@ from desist.oversight.alerts import Alert, alert_source
 @alert_source("courts.returned_reports")
 def returned_reports(user, today):
     reports = PreSentenceReport.objects.filter(
-        author=user, state=ReportState.RETURNED, case__in=visible_cases(user)
+        author=user, state=ReportState.RETURNED
     ).select_related("case", "checked_by")
     return [
         Alert(

@@ -3,7 +3,6 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from desist.access.selectors import visible_cases
 from desist.interventions.models import AgencyFeedback
 from desist.oversight.alerts import Alert, alert_source
 
@@ -15,7 +14,6 @@ def agency_concerns(user, today):
         concern=True,
         concern_read_at__isnull=True,
         referral__case__practitioner=user,
-        referral__case__in=visible_cases(user),
     ).select_related("referral__case", "referral__agency")
     return [
         Alert(

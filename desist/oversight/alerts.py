@@ -3,7 +3,8 @@ each area's own data, as the deadlines are (desist.oversight.deadlines).
 
 Each area registers a *source* in its own ``alerts.py`` (imported from its AppConfig.ready())
 with the ``alert_source`` decorator. A source takes the member of staff and today's date and
-returns that area's alerts for them from one query or so.
+returns that area's alerts for them from one query or so; alerts_for keeps those on cases
+the member of staff may see.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+
+from desist.access.selectors import on_visible_cases
 
 # How far back an alert is still news.
 ALERT_DAYS = 14
@@ -39,6 +42,7 @@ def alert_source(name: str) -> Callable[[AlertSource], AlertSource]:
 
 
 def alerts_for(user, today: date) -> list[Alert]:
-    """Every alert for this member of staff, newest first."""
+    """Every alert for this member of staff on cases they may see, newest first. Access is
+    checked here, once for every source, not by each source."""
     found = [alert for source in _SOURCES.values() for alert in source(user, today)]
-    return sorted(found, key=lambda a: (a.on, a.crn), reverse=True)
+    return sorted(on_visible_cases(user, found), key=lambda a: (a.on, a.crn), reverse=True)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
-from desist.access.selectors import visible_cases
+from desist.access.selectors import on_visible_cases, visible_cases
 from desist.accounts.models import Staff
 from desist.accounts.roles import Permission
 from desist.audit.models import Action
@@ -31,22 +31,15 @@ RECENT_DAYS = 30
 RECENT_CASES = 10
 
 
-def _visible(user, items):
-    """The items on cases this user may see; items not on a case are kept."""
-    crns = {item.crn for item in items if item.crn}
-    seen = set(visible_cases(user).filter(crn__in=crns).values_list("crn", flat=True))
-    return [item for item in items if not item.crn or item.crn in seen]
-
-
 def visible_deadlines(user, owner_ids, today: date, until: date | None = None) -> list:
-    return _visible(user, open_actions(owner_ids, today, until=until))
+    return on_visible_cases(user, open_actions(owner_ids, today, until=until))
 
 
 def countersigning_queue(user, today: date) -> list[tuple[AwaitingCountersignature, Staff]]:
     """What waits for this SPO, with who asked: work from their team, on cases they may see."""
     if user.team_id is None:
         return []
-    items = _visible(user, awaiting_countersignature([user.team_id], today))
+    items = on_visible_cases(user, awaiting_countersignature([user.team_id], today))
     staff = Staff.objects.in_bulk({item.requested_by_id for item in items} - {None})
     return [(item, staff.get(item.requested_by_id)) for item in items]
 

@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from desist.access.selectors import visible_cases
 from desist.oversight.alerts import ALERT_DAYS, Alert, alert_source
 from desist.people.models import Allocation
 
@@ -17,7 +16,6 @@ def new_allocations(user, today):
             practitioner=user,
             ended_at__isnull=True,
             started_at__gte=timezone.now() - timedelta(days=ALERT_DAYS),
-            case__in=visible_cases(user),
         )
         .exclude(allocated_by=user)
         .select_related("case", "allocated_by")

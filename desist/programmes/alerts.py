@@ -5,7 +5,6 @@ from datetime import datetime, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from desist.access.selectors import visible_cases
 from desist.oversight.alerts import ALERT_DAYS, Alert, alert_source
 from desist.programmes.models import Attendance
 
@@ -19,7 +18,6 @@ def group_concerns(user, today):
         concern=True,
         concern_raised_at__gte=since,
         referral__case__practitioner=user,
-        referral__case__in=visible_cases(user),
     ).select_related("referral__case", "session__group__programme", "session__template")
     return [
         Alert(

@@ -106,3 +106,19 @@ def test_an_spo_home_links_to_the_team_work(client, signed_in, manager, officer)
     page = client.get("/").content.decode()
     assert "Countersigning" in page
     assert f"/oversight/practitioners/{officer.pk}/meeting/" in page
+
+
+def test_an_alert_on_a_case_kept_from_the_practitioner_does_not_show(
+    client, signed_in, officer, manager, make_case, restricted
+):
+    """Alert sources do not check access themselves: the home page keeps only alerts on cases
+    the reader may see."""
+    open_case, hidden = make_case("Olga", "Open", practitioner=None), restricted()
+    hidden.practitioner = None
+    hidden.save(update_fields=["practitioner"])
+    for case in (open_case, hidden):
+        people_services.case_allocate(case=case, practitioner=officer, by=manager)
+    signed_in(officer)
+    alerts_shown = client.get("/").context["alerts"]
+    assert [a.crn for a in alerts_shown] == [open_case.crn]
+    assert hidden.crn not in client.get("/").content.decode()
