@@ -43,15 +43,17 @@ def visible_cases(user) -> QuerySet[Case]:
     return Case.objects.filter(Q(restricted=False) | Q(pk__in=allowed)).exclude(pk__in=excluded)
 
 
-def on_visible_cases(user, items: list) -> list:
-    """The items (anything with a ``crn``) on cases this user may see, in one query; items on
-    no case are kept. For lists gathered from many sources, each of which would otherwise
-    check access in its own query."""
-    crns = {item.crn for item in items if item.crn}
-    if not crns:
-        return list(items)
-    seen = set(visible_cases(user).filter(crn__in=crns).values_list("crn", flat=True))
-    return [item for item in items if not item.crn or item.crn in seen]
+def on_visible_cases(user, *lists: list) -> list[list]:
+    """Each list of items (anything with a ``crn``) kept to those on cases this user may see,
+    in one query for them all; items on no case are kept. For lists gathered from many
+    sources, each of which would otherwise check access in its own query."""
+    crns = {item.crn for items in lists for item in items if item.crn}
+    seen = (
+        set(visible_cases(user).filter(crn__in=crns).values_list("crn", flat=True))
+        if crns
+        else set()
+    )
+    return [[item for item in items if not item.crn or item.crn in seen] for items in lists]
 
 
 def with_access_kind(cases: QuerySet[Case], user) -> QuerySet[Case]:

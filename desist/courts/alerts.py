@@ -9,13 +9,14 @@ from desist.oversight.alerts import Alert, alert_source
 
 
 @alert_source("courts.returned_reports")
-def returned_reports(user, today):
+def returned_reports(owner_ids, today):
     reports = PreSentenceReport.objects.filter(
-        author=user, state=ReportState.RETURNED
+        author_id__in=owner_ids, state=ReportState.RETURNED
     ).select_related("case", "checked_by")
     return [
         Alert(
             kind="Report returned with comments",
+            owner_id=r.author_id,
             on=timezone.localdate(r.updated_at),
             url=reverse("courts:report", args=[r.pk]),
             crn=r.case.crn,

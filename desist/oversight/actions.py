@@ -1,4 +1,5 @@
-"""Open actions kept as rows, so the pages that list or count them read instead of recompute.
+"""Open actions (and alerts) kept as rows, so the pages that list or count them read instead
+of recomputing them.
 
 Computing every area's deadlines takes a dozen queries for one practitioner and, for a
 team, most of a second at national scale, while the home page and the team page are opened
@@ -30,8 +31,9 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from desist.audit.models import Action, AuditEvent
+from desist.oversight.alerts import compute_alerts
 from desist.oversight.deadlines import compute_deadlines, owners_on_case
-from desist.oversight.models import ActionsState, OpenAction
+from desist.oversight.models import ActionsState, OpenAction, StoredAlert
 
 
 def actions_changed(owner_ids: Iterable[int | None], *also: QuerySet) -> None:
@@ -108,6 +110,20 @@ def refresh(owner_ids: Iterable[int], today: date) -> None:
             ),
             batch_size=1000,
         )
+        StoredAlert.objects.filter(owner_id__in=ids).delete()
+        StoredAlert.objects.bulk_create(
+            StoredAlert(
+                owner_id=a.owner_id,
+                kind=a.kind,
+                on=a.on,
+                url=a.url,
+                crn=a.crn,
+                name=a.name,
+                detail=a.detail,
+            )
+            for a in compute_alerts(ids, today)
+            if a.owner_id in ids
+        )
         for state in stale:
             state.computed_on = today
             state.computed_version = state.version
@@ -133,6 +149,14 @@ def open_actions(owner_ids: Iterable[int], today: date, *, until: date | None = 
     ensure_current(owners, today)
     rows = _shown(owners, until).order_by("due", "crn", "kind", "id")
     return list(rows.values_list(*SHOWN, named=True))
+
+
+def alerts_for(owner_id: int, today: date) -> list:
+    """This member of staff's alerts, newest first, as rows (kind, on, url, crn, name,
+    detail), read from the stored copy."""
+    ensure_current([owner_id], today)
+    rows = StoredAlert.objects.filter(owner_id=owner_id).order_by("-on", "-crn", "id")
+    return list(rows.values_list("kind", "on", "url", "crn", "name", "detail", named=True))
 
 
 def overdue_counts(owner_ids: Iterable[int], today: date) -> Counter:

@@ -2,9 +2,10 @@
 each area's own data, as the deadlines are (desist.oversight.deadlines).
 
 Each area registers a *source* in its own ``alerts.py`` (imported from its AppConfig.ready())
-with the ``alert_source`` decorator. A source takes the member of staff and today's date and
-returns that area's alerts for them from one query or so; alerts_for keeps those on cases
-the member of staff may see.
+with the ``alert_source`` decorator. A source takes the staff whose alerts are wanted and
+today's date and returns that area's alerts for them from one query or so. They are stored
+with the deadlines (desist.oversight.actions), and pages keep those on cases the reader may
+see.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from desist.access.selectors import on_visible_cases
-
 # How far back an alert is still news.
 ALERT_DAYS = 14
 
@@ -22,6 +21,7 @@ ALERT_DAYS = 14
 @dataclass(frozen=True)
 class Alert:
     kind: str  # what happened, in the practitioner's words: "New allocation"
+    owner_id: int
     on: date
     url: str
     crn: str = ""
@@ -29,7 +29,7 @@ class Alert:
     detail: str = ""
 
 
-AlertSource = Callable[[object, date], Iterable[Alert]]
+AlertSource = Callable[[list[int], date], Iterable[Alert]]
 _SOURCES: dict[str, AlertSource] = {}
 
 
@@ -41,8 +41,8 @@ def alert_source(name: str) -> Callable[[AlertSource], AlertSource]:
     return register
 
 
-def alerts_for(user, today: date) -> list[Alert]:
-    """Every alert for this member of staff on cases they may see, newest first. Access is
-    checked here, once for every source, not by each source."""
-    found = [alert for source in _SOURCES.values() for alert in source(user, today)]
-    return sorted(on_visible_cases(user, found), key=lambda a: (a.on, a.crn), reverse=True)
+def compute_alerts(owner_ids: Iterable[int], today: date) -> list[Alert]:
+    """Every alert for these staff, newest first, computed afresh from every source."""
+    owners = list(owner_ids)
+    found = [alert for source in _SOURCES.values() for alert in source(owners, today)]
+    return sorted(found, key=lambda a: (a.on, a.crn), reverse=True)

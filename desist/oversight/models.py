@@ -83,9 +83,29 @@ class OpenAction(models.Model):
         return f"{self.kind} ({self.crn or 'no case'}) due {self.due}"
 
 
+class StoredAlert(models.Model):
+    """One alert as last computed for its owner, kept with their actions and recomputed with
+    them (desist.oversight.actions)."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=200)
+    on = models.DateField()
+    url = models.CharField(max_length=200)
+    crn = models.CharField(max_length=10, blank=True)
+    name = models.CharField(max_length=200, blank=True)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "-on"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.crn or 'no case'}) on {self.on}"
+
+
 class ActionsState(models.Model):
-    """Whether an owner's stored actions are current: computed on ``computed_on`` when their
-    data was at ``computed_version``; every audited write to their work bumps ``version``."""
+    """Whether an owner's stored actions and alerts are current: computed on ``computed_on``
+    when their data was at ``computed_version``; every audited write to their work bumps
+    ``version``."""
 
     owner = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"

@@ -16,8 +16,7 @@ from desist.access.selectors import on_visible_cases, visible_cases
 from desist.accounts.models import Staff
 from desist.accounts.roles import Permission
 from desist.audit.models import Action
-from desist.oversight.actions import open_actions
-from desist.oversight.alerts import alerts_for
+from desist.oversight.actions import alerts_for, open_actions
 from desist.oversight.countersign import AwaitingCountersignature, awaiting_countersignature
 from desist.oversight.deadlines import DeadlineStatus, end_of_week, status_of
 from desist.oversight.models import Oversight, WeeklyMeeting
@@ -32,14 +31,15 @@ RECENT_CASES = 10
 
 
 def visible_deadlines(user, owner_ids, today: date, until: date | None = None) -> list:
-    return on_visible_cases(user, open_actions(owner_ids, today, until=until))
+    [visible] = on_visible_cases(user, open_actions(owner_ids, today, until=until))
+    return visible
 
 
 def countersigning_queue(user, today: date) -> list[tuple[AwaitingCountersignature, Staff]]:
     """What waits for this SPO, with who asked: work from their team, on cases they may see."""
     if user.team_id is None:
         return []
-    items = on_visible_cases(user, awaiting_countersignature([user.team_id], today))
+    [items] = on_visible_cases(user, awaiting_countersignature([user.team_id], today))
     staff = Staff.objects.in_bulk({item.requested_by_id for item in items} - {None})
     return [(item, staff.get(item.requested_by_id)) for item in items]
 
@@ -77,13 +77,16 @@ def home(user, today: date) -> dict:
     """Everything on the practitioner's home page, in a fixed number of queries."""
     # This week and next: a new case's first appointment is often due early next week.
     horizon = end_of_week(today) + timedelta(days=7)
-    grouped = by_status(visible_deadlines(user, [user.pk], today, horizon), today)
+    actions, alerts = on_visible_cases(
+        user, open_actions([user.pk], today, until=horizon), alerts_for(user.pk, today)
+    )
+    grouped = by_status(actions, today)
     return {
         "appointments": diary(user, today, 1)[today],
         "overdue": grouped[DeadlineStatus.OVERDUE],
         "this_week": grouped[DeadlineStatus.DUE_THIS_WEEK],
         "next_week": grouped[DeadlineStatus.LATER],
-        "alerts": alerts_for(user, today),
+        "alerts": alerts,
         "recent": list(recently_viewed(user)),
         "team": team_practitioners(user) if user.may(Permission.COUNTERSIGN) else [],
     }

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,19 +11,20 @@ from desist.people.models import Allocation
 
 
 @alert_source("people.new_allocations")
-def new_allocations(user, today):
+def new_allocations(owner_ids, today):
     allocations = (
         Allocation.objects.filter(
-            practitioner=user,
+            practitioner_id__in=owner_ids,
             ended_at__isnull=True,
             started_at__gte=timezone.now() - timedelta(days=ALERT_DAYS),
         )
-        .exclude(allocated_by=user)
+        .exclude(allocated_by_id=F("practitioner_id"))
         .select_related("case", "allocated_by")
     )
     return [
         Alert(
             kind="New allocation",
+            owner_id=a.practitioner_id,
             on=timezone.localdate(a.started_at),
             url=reverse("people:case", args=[a.case.crn]),
             crn=a.case.crn,

@@ -79,7 +79,7 @@ def test_sources_cost_one_query(report_for, make_case, officer, manager, django_
     with django_assert_num_queries(1):
         assert len(reports_submitted([officer.team_id], today)) == 1
     with django_assert_num_queries(1):
-        assert len(returned_reports(officer, today)) == 1
+        assert len(returned_reports([officer.pk], today)) == 1
 
 
 def test_submitted_reports_wait_for_the_authors_team_spo(report_for, make_case, officer, team):
@@ -92,9 +92,9 @@ def test_submitted_reports_wait_for_the_authors_team_spo(report_for, make_case, 
 
 def test_a_returned_report_alerts_its_author_only(report_for, make_case, officer, colleague):
     report_for(make_case(), author=officer, due=timezone.localdate(), state="RETURNED")
-    [alert] = returned_reports(officer, timezone.localdate())
+    [alert] = returned_reports([officer.pk], timezone.localdate())
     assert alert.kind == "Report returned with comments"
-    assert returned_reports(colleague, timezone.localdate()) == []
+    assert returned_reports([colleague.pk], timezone.localdate()) == []
 
 
 def test_a_change_to_the_case_reaches_the_reports_author_whoever_holds_it(

@@ -18,7 +18,7 @@ def test_demo_po_has_referrals_in_every_state_and_an_alert():
     statuses = set(Referral.objects.filter(case__practitioner=po).values_list("status", flat=True))
     assert statuses == {"DRAFT", "SENT", "STARTED", "COMPLETED", "DECLINED"}
     assert Referral.objects.filter(status="STARTED", objective__need="ACCOMMODATION").exists()
-    assert len(agency_concerns(po, today)) == 1
+    assert len(agency_concerns([po.pk], today)) == 1
     (chase,) = referrals_awaiting_response([po.pk], today)
     assert chase.status(today) == "overdue"
     assert (

@@ -11,7 +11,7 @@ from desist.interventions import services
 from desist.interventions.alerts import agency_concerns
 from desist.interventions.deadlines import referrals_awaiting_response
 from desist.interventions.models import AccommodationStatus, ReferralStatusChange
-from desist.oversight.alerts import alerts_for
+from desist.oversight.actions import alerts_for
 from desist.people.services import StaleEdit
 from desist.risk.models import Registration
 from desist.supervision.models import Appointment, Contact
@@ -141,12 +141,12 @@ def test_feedback_with_a_concern_alerts_the_practitioner_until_read(
     )
     assert AuditEvent.objects.filter(subject="agency_feedback", action=Action.CREATE).exists()
     assert "The agency raises a concern" in Contact.objects.filter(case=case).latest("pk").notes
-    (alert,) = agency_concerns(officer, today)
+    (alert,) = agency_concerns([officer.pk], today)
     assert alert.kind == "Concern raised by a partner agency" and alert.crn == case.crn
-    assert any(a.kind == alert.kind for a in alerts_for(officer, today))
-    assert agency_concerns(colleague, today) == []
+    assert any(a.kind == alert.kind for a in alerts_for(officer.pk, today))
+    assert agency_concerns([colleague.pk], today) == []
     services.concern_mark_read(feedback=feedback, by=officer)
-    assert agency_concerns(officer, today) == []
+    assert agency_concerns([officer.pk], today) == []
 
 
 def test_feedback_is_refused_on_a_draft(officer, case, make_referral):

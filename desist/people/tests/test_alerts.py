@@ -17,7 +17,7 @@ def test_a_case_allocated_to_me_by_someone_else(make_case, officer, manager, col
     moved_on = make_case("Moved", "On", practitioner=None)
     services.case_allocate(case=moved_on, practitioner=officer, by=manager)
     services.case_allocate(case=moved_on, practitioner=colleague, by=manager)
-    [alert] = new_allocations(officer, timezone.localdate())
+    [alert] = new_allocations([officer.pk], timezone.localdate())
     assert alert.kind == "New allocation" and alert.crn == mine.crn
     assert alert.detail == f"Allocated to you by {manager}"
 
@@ -28,4 +28,4 @@ def test_old_allocations_are_no_longer_news(make_case, officer, manager):
     Allocation.objects.filter(case=case).update(
         started_at=timezone.now() - timedelta(days=ALERT_DAYS + 1)
     )
-    assert new_allocations(officer, timezone.localdate()) == []
+    assert new_allocations([officer.pk], timezone.localdate()) == []

@@ -4,7 +4,7 @@ waiting, a session to make up, and demo.po a concern raised at a group session."
 import pytest
 from django.utils import timezone
 
-from desist.oversight.alerts import alerts_for
+from desist.oversight.actions import alerts_for
 from desist.programmes import selectors
 from desist.programmes.models import Referral
 from desist.seed.demo import seed_demo
@@ -19,4 +19,4 @@ def test_demo_facilitator_has_a_group_this_week_and_a_waitlist():
     assert home["missed"]  # the acceptable absence still to make up
     assert {r.suitability for r in selectors.waitlist(facilitator)} == {"", "SUITABLE"}
     assert Referral.objects.filter(referred_by=po).count() == 10
-    assert any("group session" in a.kind for a in alerts_for(po, timezone.localdate()))
+    assert any("group session" in a.kind for a in alerts_for(po.pk, timezone.localdate()))

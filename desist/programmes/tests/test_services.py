@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from desist.audit.models import AuditEvent
 from desist.enforcement.selectors import event_enforcement
-from desist.oversight.alerts import alerts_for
+from desist.oversight.actions import alerts_for
 from desist.people.services import StaleEdit
 from desist.programmes import selectors, services
 from desist.programmes.models import Programme
@@ -232,7 +232,7 @@ def test_a_concern_alerts_the_persons_practitioner(make_group, make_suitable, fa
     services.members_allocate(group=group, referrals=[member], by=facilitator)
     session = group.sessions.order_by("starts_at").first()
     _take(session, facilitator, {member.pk: "ATTC"}, {member.pk: "Spoke of hurting his ex"})
-    (alert,) = [a for a in alerts_for(officer, timezone.localdate()) if "group" in a.kind]
+    (alert,) = [a for a in alerts_for(officer.pk, timezone.localdate()) if "group" in a.kind]
     assert alert.crn == member.case.crn and "hurting" in alert.detail
 
 
