@@ -160,8 +160,19 @@ def due_on_cases(cases: QuerySet[Case], today: date) -> list[DueOnEvent]:
             "case__practitioner_id",
         )
     )
+    return due_on_events(list(events), failures, today)
+
+
+def due_on_events(
+    events: list[Event], failures: dict[int, list[Failure]], today: date
+) -> list[DueOnEvent]:
+    """What these active events' failures (failures_by_event) make due, soonest first: one
+    query, for the events' recorded actions. For a caller that has the events already."""
+    events = [event for event in events if event.pk in failures]
+    if not events:
+        return []
     actions: dict[int, list[RecordedAction]] = defaultdict(list)
-    for action in EnforcementAction.objects.filter(event_id__in=failures):
+    for action in EnforcementAction.objects.filter(event_id__in=[e.pk for e in events]):
         actions[action.event_id].append(_recorded(action))
     found = []
     for event in events:

@@ -87,6 +87,13 @@ class Appointment(models.Model):
                 condition=models.Q(outcome="", cancelled_at__isnull=True),
                 name="appointment_awaiting_outcome",
             ),
+            # The same for one practitioner's worklist: the partial index above would be read
+            # for every practitioner's appointments to find one practitioner's handful.
+            models.Index(
+                fields=["practitioner", "starts_at"],
+                condition=models.Q(outcome="", cancelled_at__isnull=True),
+                name="practitioner_awaiting_outcome",
+            ),
             models.Index(
                 fields=["case"],
                 condition=FAILURES & models.Q(cancelled_at__isnull=True),

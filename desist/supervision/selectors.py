@@ -1,18 +1,26 @@
 """Reads for appointments and case notes. Lists across cases start from visible_cases(user)."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS, WEEKDAYS_ABBR
 
 from desist.access.selectors import visible_cases
 from desist.accounts.roles import Permission
 from desist.people.models import Case
 from desist.sentences.models import Requirement
-from desist.supervision.constants import RAR_CATEGORY, RESCHEDULED, Compliance, compliance_lookup
+from desist.supervision.constants import (
+    RAR_CATEGORY,
+    RESCHEDULED,
+    Compliance,
+    ContactType,
+    compliance_lookup,
+)
 from desist.supervision.models import Appointment, CalendarFeed, Contact
 
 # Appointments still going ahead: neither cancelled nor moved to another time (mirrors the
@@ -21,15 +29,31 @@ GOING_AHEAD = Q(cancelled_at__isnull=True) & ~Q(outcome__in=RESCHEDULED)
 
 
 def case_appointment_summary(case: Case, *, upcoming: int = 3) -> dict:
-    """The next few appointments and the last outcome, for the case overview: two queries."""
+    """The next few appointments and the last outcome, for the case overview, in one query:
+    the last appointment with an outcome sorts first, then those to come."""
+    now = timezone.now()
     appointments = Appointment.objects.filter(GOING_AHEAD, case=case)
+    last = Subquery(appointments.exclude(outcome="").order_by("-starts_at").values("pk")[:1])
+    rows = list(
+        appointments.filter(Q(starts_at__gte=now) | Q(pk=last))
+        .annotate(is_last=ExpressionWrapper(Q(pk=last), output_field=BooleanField()))
+        .select_related("practitioner", "office")
+        .only(
+            "type",
+            "starts_at",
+            "sensitive",
+            "address",
+            "outcome",
+            "cancelled_at",
+            "office__name",
+            "practitioner__first_name",
+            "practitioner__last_name",
+        )
+        .order_by("-is_last", "starts_at")[: upcoming + 1]
+    )
     return {
-        "upcoming": list(
-            appointments.filter(starts_at__gte=timezone.now())
-            .select_related("practitioner", "office")
-            .order_by("starts_at")[:upcoming]
-        ),
-        "last_outcome": appointments.exclude(outcome="").order_by("-starts_at").first(),
+        "upcoming": [a for a in rows if a.starts_at >= now][:upcoming],
+        "last_outcome": rows[0] if rows and rows[0].is_last else None,
     }
 
 
@@ -39,6 +63,17 @@ def case_appointments(case: Case) -> QuerySet[Appointment]:
         .select_related("practitioner", "office", "rescheduled_to")
         .order_by("-starts_at")
     )
+
+
+def case_appointment(case: Case, pk: int) -> Appointment | None:
+    """One of the case's appointments, as the pages that change it show it: with whom, and
+    with the case the services audit it against (no query of its own)."""
+    appointment = (
+        Appointment.objects.filter(case=case, pk=pk).select_related("practitioner").first()
+    )
+    if appointment is not None:
+        appointment.case = case
+    return appointment
 
 
 def case_requirements(case: Case) -> QuerySet[Requirement]:
@@ -78,9 +113,24 @@ def note_search(contacts: QuerySet[Contact], text: str) -> QuerySet[Contact]:
 
 
 def case_timeline(case: Case, filters: TimelineFilters) -> QuerySet[Contact]:
-    """The case's contacts, newest first, narrowed by the timeline's filters."""
-    contacts = Contact.objects.filter(case=case).select_related(
-        "created_by", "appointment", "requirement"
+    """The case's contacts, newest first, narrowed by the timeline's filters: only the columns
+    the timeline shows, for a history can run to hundreds of contacts."""
+    contacts = (
+        Contact.objects.filter(case=case)
+        .select_related("created_by", "appointment", "requirement")
+        .only(
+            "type",
+            "at",
+            "notes",
+            "sensitive",
+            "system_generated",
+            "created_by__first_name",
+            "created_by__last_name",
+            "appointment__outcome",
+            "appointment__cancelled_at",
+            "appointment__sensitive",
+            "requirement__category",
+        )
     )
     if filters.type:
         contacts = contacts.filter(type=filters.type)
@@ -99,11 +149,104 @@ def case_timeline(case: Case, filters: TimelineFilters) -> QuerySet[Contact]:
     return contacts.order_by("-at", "-id")
 
 
+CONTACT_TYPE_LABELS = dict(ContactType.choices)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A contact as the timeline shows it, its words worked out once here rather than field by
+    field in the template."""
+
+    type: str
+    sensitive: bool
+    appointment: Appointment | None  # whose outcome the entry shows
+    when: str
+    by: str
+    requirement: str
+    notes: str
+
+
+def _recorded_by(contact: Contact) -> str:
+    name = contact.created_by.get_full_name() if contact.created_by else ""
+    if contact.system_generated:
+        return "Recorded by Desist" + (f" for {name}" if contact.created_by else "")
+    return name or "Unknown"
+
+
+def _timeline_when(at: datetime) -> str:
+    """As the date filter writes "l j F Y, H:i" (Monday 2 March 2026, 14:05), without parsing
+    the format on every row."""
+    local = timezone.localtime(at)
+    return f"{WEEKDAYS[local.weekday()]} {local.day} {MONTHS[local.month]} {local:%Y, %H:%M}"
+
+
+def timeline_entries(contacts: Iterable[Contact]) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            type=CONTACT_TYPE_LABELS.get(contact.type, contact.type),
+            sensitive=contact.sensitive,
+            appointment=contact.appointment,
+            when=_timeline_when(contact.at),
+            by=_recorded_by(contact),
+            requirement=str(contact.requirement) if contact.requirement else "",
+            notes=contact.notes,
+        )
+        for contact in contacts
+    ]
+
+
 def practitioner_appointments(user) -> QuerySet[Appointment]:
-    """The practitioner's appointments with people whose cases they may see."""
-    return Appointment.objects.filter(
-        practitioner=user, case__in=visible_cases(user)
-    ).select_related("case", "office")
+    """The practitioner's appointments with people whose cases they may see, with only what
+    the diary, the worklist and the calendar feed show of each."""
+    return (
+        Appointment.objects.filter(practitioner=user, case__in=visible_cases(user))
+        .select_related("case", "office")
+        .only(
+            "type",
+            "starts_at",
+            "duration_minutes",
+            "address",
+            "sensitive",
+            "outcome",
+            "cancelled_at",
+            "office__name",
+            "case__crn",
+            "case__first_name",
+            "case__last_name",
+        )
+    )
+
+
+@dataclass(frozen=True)
+class MissingOutcome:
+    """A past appointment waiting for its outcome, as the worklist lists it."""
+
+    pk: int
+    when: str  # Mon 2 Mar 2026, 14:05
+    day_and_time: str  # 2 Mar 2026, 14:05
+    person: str
+    crn: str
+    type: str
+    sensitive: bool
+
+
+def missing_outcome_entries(appointments: Iterable[Appointment]) -> list[MissingOutcome]:
+    entries = []
+    for appointment in appointments:
+        local = timezone.localtime(appointment.starts_at)
+        day_and_time = f"{local.day} {MONTHS_3[local.month].title()} {local:%Y, %H:%M}"
+        entries.append(
+            MissingOutcome(
+                pk=appointment.pk,
+                when=f"{WEEKDAYS_ABBR[local.weekday()]} {day_and_time}",
+                day_and_time=day_and_time,
+                person=appointment.case.listed_name,
+                crn=appointment.case.crn,
+                type=appointment.get_type_display(),
+                sensitive=appointment.sensitive,
+            )
+        )
+    return entries
 
 
 def missing_outcomes(user) -> QuerySet[Appointment]:
@@ -112,6 +255,31 @@ def missing_outcomes(user) -> QuerySet[Appointment]:
         practitioner_appointments(user)
         .filter(outcome="", cancelled_at__isnull=True, starts_at__lt=timezone.now())
         .order_by("starts_at")
+    )
+
+
+@dataclass(frozen=True)
+class DiaryEntry:
+    """An appointment as the diary lists it, its words worked out once here rather than field
+    by field in the template."""
+
+    appointment: Appointment  # whose outcome the entry shows
+    times: str
+    person: str
+    crn: str
+    type: str
+    place: str
+
+
+def _diary_entry(appointment: Appointment) -> DiaryEntry:
+    start, end = timezone.localtime(appointment.starts_at), timezone.localtime(appointment.ends_at)
+    return DiaryEntry(
+        appointment=appointment,
+        times=f"{start:%H:%M} to {end:%H:%M}",
+        person=appointment.case.listed_name,
+        crn=appointment.case.crn,
+        type=appointment.get_type_display(),
+        place=appointment.location,
     )
 
 
@@ -130,6 +298,14 @@ def diary(user, first_day: date, days: int) -> dict[date, list[Appointment]]:
     for appointment in appointments:
         by_day[timezone.localdate(appointment.starts_at)].append(appointment)
     return by_day
+
+
+def diary_entries(user, first_day: date, days: int) -> dict[date, list[DiaryEntry]]:
+    """The diary page's days, each appointment as the page lists it."""
+    return {
+        day: [_diary_entry(appointment) for appointment in appointments]
+        for day, appointments in diary(user, first_day, days).items()
+    }
 
 
 def calendar_feed_staff(token_hash: str):

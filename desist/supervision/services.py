@@ -6,7 +6,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -194,16 +194,19 @@ def appointment_arrange(*, case: Case, by, request=None, ignore=(), **details) -
 
 
 def _lock_current(appointment: Appointment, version: int) -> Appointment:
+    """The appointment's row, locked until commit, if no one has changed it since the form
+    was shown. It keeps the caller's case, which the audit and the contact need."""
     current = Appointment.objects.select_for_update().get(pk=appointment.pk)
     if current.version != version:
         raise StaleEdit()
+    current.case = appointment.case
     return current
 
 
 def _save_audited(current: Appointment, before: dict, by, request, fields) -> None:
-    current.version = F("version") + 1
+    # The row is locked (_lock_current), so its next version is known without reading it back.
+    current.version += 1
     current.save(update_fields=[*fields, "version"])
-    current.refresh_from_db(fields=["version"])
     audit_record(
         actor=by,
         action=Action.CHANGE,
@@ -339,7 +342,9 @@ def appointment_record_outcome(
     )
 
 
-@transaction.atomic
+# No savepoint: a contact is mostly written inside another service's transaction, and a
+# failure here fails that whole change anyway.
+@transaction.atomic(savepoint=False)
 def contact_add(
     *, case: Case, by, system_generated: bool = False, request=None, **fields
 ) -> Contact:

@@ -7,7 +7,7 @@ from functools import partial
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -33,7 +33,10 @@ from desist.supervision.models import Appointment, CalendarFeed
 
 
 def _appointment(case, pk) -> Appointment:
-    return get_object_or_404(selectors.case_appointments(case), pk=pk)
+    appointment = selectors.case_appointment(case, pk)
+    if appointment is None:
+        raise Http404
+    return appointment
 
 
 @require_GET
@@ -167,7 +170,16 @@ def timeline(request, crn):
     form = TimelineFilterForm(request.GET or None)
     contacts = selectors.case_timeline(case, form.filters())
     page = Paginator(contacts, 25).get_page(request.GET.get("page"))
-    return render(request, "supervision/timeline.html", {"case": case, "form": form, "page": page})
+    return render(
+        request,
+        "supervision/timeline.html",
+        {
+            "case": case,
+            "form": form,
+            "page": page,
+            "entries": selectors.timeline_entries(page.object_list),
+        },
+    )
 
 
 def contact_add(request, crn):
@@ -200,7 +212,7 @@ def diary(request):
             "week": week,
             "first": first,
             "last": first + timedelta(days=days - 1),
-            "days": selectors.diary(request.user, first, days),
+            "days": selectors.diary_entries(request.user, first, days),
             "previous": first - timedelta(days=days),
             "next": first + timedelta(days=days),
             "today": timezone.localdate(),
@@ -211,8 +223,15 @@ def diary(request):
 @require_GET
 def missing_outcomes(request):
     require_permission(request, Permission.HOLD_CASELOAD)
-    page = Paginator(selectors.missing_outcomes(request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "supervision/missing_outcomes.html", {"page": page})
+    # A practitioner waits on tens of outcomes at most: one query for all of them spares a
+    # COUNT over the visibility subqueries.
+    waiting = list(selectors.missing_outcomes(request.user))
+    page = Paginator(waiting, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "supervision/missing_outcomes.html",
+        {"page": page, "entries": selectors.missing_outcome_entries(page.object_list)},
+    )
 
 
 def calendar_feed_settings(request):

@@ -8,11 +8,11 @@ from django.utils import timezone
 from desist.enforcement import selectors
 from desist.enforcement.constants import RecallStatus
 from desist.enforcement.models import Recall
-from desist.people.models import Case
 from desist.rules.enforcement import OrderType
 from desist.sentences.models import Requirement
 from desist.sentences.selectors import event_release_dates, main_offences
 from desist.supervision.constants import RAR_CATEGORY
+from desist.supervision.models import Appointment
 
 register = template.Library()
 
@@ -73,9 +73,10 @@ def case_enforcement_section(context, case):
         )
         if final is not None and (final.applies or final.exemptions):
             final_thirds.append((event, final))
+    failures = selectors.failures_by_event(Appointment.objects.filter(case=case))
     return {
         "case": case,
-        "due": selectors.due_on_cases(Case.objects.filter(pk=case.pk), today),
+        "due": selectors.due_on_events(events, failures, today),
         "final_thirds": final_thirds,
         "awaiting": [e for e in events if e.awaiting_recall],
         "today": today,
