@@ -6,54 +6,95 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('oversight', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("oversight", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ActionsState',
+            name="ActionsState",
             fields=[
-                ('owner', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to=settings.AUTH_USER_MODEL)),
-                ('version', models.PositiveBigIntegerField(default=0)),
-                ('computed_version', models.PositiveBigIntegerField(null=True)),
-                ('computed_on', models.DateField(null=True)),
+                (
+                    "owner",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                ("version", models.PositiveBigIntegerField(default=0)),
+                ("computed_version", models.PositiveBigIntegerField(null=True)),
+                ("computed_on", models.DateField(null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='OpenAction',
+            name="OpenAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=200)),
-                ('due', models.DateField()),
-                ('shows_at', models.DateTimeField(blank=True, null=True)),
-                ('url', models.CharField(max_length=200)),
-                ('crn', models.CharField(blank=True, max_length=10)),
-                ('name', models.CharField(blank=True, max_length=200)),
-                ('detail', models.TextField(blank=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=200)),
+                ("due", models.DateField()),
+                ("shows_at", models.DateTimeField(blank=True, null=True)),
+                ("url", models.CharField(max_length=200)),
+                ("crn", models.CharField(blank=True, max_length=10)),
+                ("name", models.CharField(blank=True, max_length=200)),
+                ("detail", models.TextField(blank=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['owner', 'due'], name='oversight_o_owner_i_f6696c_idx'), models.Index(condition=models.Q(('crn', ''), _negated=True), fields=['crn'], name='openaction_crn')],
+                "indexes": [
+                    models.Index(fields=["owner", "due"], name="oversight_o_owner_i_f6696c_idx"),
+                    models.Index(
+                        condition=models.Q(("crn", ""), _negated=True),
+                        fields=["crn"],
+                        name="openaction_crn",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='StoredAlert',
+            name="StoredAlert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=200)),
-                ('on', models.DateField()),
-                ('url', models.CharField(max_length=200)),
-                ('crn', models.CharField(blank=True, max_length=10)),
-                ('name', models.CharField(blank=True, max_length=200)),
-                ('detail', models.TextField(blank=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=200)),
+                ("on", models.DateField()),
+                ("url", models.CharField(max_length=200)),
+                ("crn", models.CharField(blank=True, max_length=10)),
+                ("name", models.CharField(blank=True, max_length=200)),
+                ("detail", models.TextField(blank=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['owner', '-on'], name='oversight_s_owner_i_c1107d_idx')],
+                "indexes": [
+                    models.Index(fields=["owner", "-on"], name="oversight_s_owner_i_c1107d_idx")
+                ],
             },
         ),
     ]
