@@ -141,22 +141,36 @@ def _shown(owner_ids: list[int], until: date | None):
 SHOWN = ("kind", "owner_id", "due", "url", "crn", "name", "detail")
 
 
+def _actions(owners: list[int], until: date | None) -> list:
+    rows = _shown(owners, until).order_by("due", "crn", "kind", "id")
+    return list(rows.values_list(*SHOWN, named=True))
+
+
+def _alerts(owner_id: int) -> list:
+    rows = StoredAlert.objects.filter(owner_id=owner_id).order_by("-on", "-crn", "id")
+    return list(rows.values_list("kind", "on", "url", "crn", "name", "detail", named=True))
+
+
 def open_actions(owner_ids: Iterable[int], today: date, *, until: date | None = None) -> list:
     """Every open action owned by these staff (due on or before ``until``, if given),
     soonest first, as rows with the fields in SHOWN: the deadline engine's answer, read from
     the stored copy."""
     owners = list(owner_ids)
     ensure_current(owners, today)
-    rows = _shown(owners, until).order_by("due", "crn", "kind", "id")
-    return list(rows.values_list(*SHOWN, named=True))
+    return _actions(owners, until)
 
 
 def alerts_for(owner_id: int, today: date) -> list:
     """This member of staff's alerts, newest first, as rows (kind, on, url, crn, name,
     detail), read from the stored copy."""
     ensure_current([owner_id], today)
-    rows = StoredAlert.objects.filter(owner_id=owner_id).order_by("-on", "-crn", "id")
-    return list(rows.values_list("kind", "on", "url", "crn", "name", "detail", named=True))
+    return _alerts(owner_id)
+
+
+def actions_and_alerts(owner_id: int, today: date, *, until: date | None) -> tuple[list, list]:
+    """Both, for the home page, checking once that they are current."""
+    ensure_current([owner_id], today)
+    return _actions([owner_id], until), _alerts(owner_id)
 
 
 def overdue_counts(owner_ids: Iterable[int], today: date) -> Counter:

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from desist.access.models import AccessKind, CaseAccess
 from desist.accounts.roles import Role
-from desist.oversight import alerts, deadlines
+from desist.oversight import alerts, deadlines, selectors
 from desist.people import services as people_services
+from desist.people.models import Case
 from desist.supervision.models import Appointment
 
 
@@ -122,3 +123,16 @@ def test_an_alert_on_a_case_kept_from_the_practitioner_does_not_show(
     alerts_shown = client.get("/").context["alerts"]
     assert [a.crn for a in alerts_shown] == [open_case.crn]
     assert hidden.crn not in client.get("/").content.decode()
+
+
+def test_recently_viewed_looks_past_cases_now_kept_from_the_user(
+    client, signed_in, officer, make_case
+):
+    first = make_case("First", "Viewed")
+    later = [make_case(f"Later{i}", "Viewed") for i in range(5)]
+    signed_in(officer)
+    for case in [first, *later]:
+        client.get(f"/cases/{case.crn}/")
+    Case.objects.filter(pk__in=[c.pk for c in later]).update(restricted=True)
+    # One at a time, five looked at per query: the five latest are all kept from the officer.
+    assert [c.crn for c in selectors.recently_viewed(officer, limit=1)] == [first.crn]
