@@ -1,6 +1,6 @@
-"""A practitioner finds an overdue action on their home page; their SPO goes through it at the
-weekly meeting and records what was agreed; oversight on a case; the countersigning queue.
-Every page is checked for accessibility."""
+"""A practitioner finds an overdue action on their home page and on the page of all their
+actions; their SPO goes through it at the weekly meeting and records what was agreed;
+oversight on a case; the countersigning queue. Every page is checked for accessibility."""
 
 from datetime import timedelta
 
@@ -39,6 +39,10 @@ def test_an_overdue_action_reaches_the_weekly_meeting(page, journey):
     sign_in(page, journey, "officer")
     assert page.get_by_role("link", name="Record an outcome").is_visible()
     assert page.get_by_text("Smith, John").first.is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="All your actions").click()
+    page.get_by_role("heading", name="Your actions").wait_for()
+    assert page.get_by_role("link", name="Record an outcome").is_visible()
     assert_accessible(page)
 
     page.context.clear_cookies()

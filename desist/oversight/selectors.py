@@ -28,6 +28,12 @@ from desist.supervision.selectors import diary
 
 RECENT_DAYS = 30
 RECENT_CASES = 10
+HOME_ACTIONS = 20
+
+
+def my_actions(user, today: date) -> dict[DeadlineStatus, list]:
+    """Every open action of this practitioner's, on cases they may see, by status."""
+    return by_status(visible_deadlines(user, [user.pk], today), today)
 
 
 def visible_deadlines(user, owner_ids, today: date, until: date | None = None) -> list:
@@ -87,16 +93,24 @@ def team_practitioners(spo) -> list[Staff]:
 
 
 def home(user, today: date) -> dict:
-    """Everything on the practitioner's home page, in a fixed number of queries."""
+    """Everything on the practitioner's home page, in a fixed number of queries. Each group of
+    actions shows its first HOME_ACTIONS (the longest overdue, the soonest due) with how many
+    there are: a practitioner may have hundreds, all listed on their actions page."""
     # This week and next: a new case's first appointment is often due early next week.
     horizon = end_of_week(today) + timedelta(days=7)
     actions, alerts = on_visible_cases(user, *actions_and_alerts(user.pk, today, until=horizon))
     grouped = by_status(actions, today)
     return {
         "appointments": diary(user, today, 1)[today],
-        "overdue": grouped[DeadlineStatus.OVERDUE],
-        "this_week": grouped[DeadlineStatus.DUE_THIS_WEEK],
-        "next_week": grouped[DeadlineStatus.LATER],
+        **{
+            name: grouped[status][:HOME_ACTIONS]
+            for name, status in (
+                ("overdue", DeadlineStatus.OVERDUE),
+                ("this_week", DeadlineStatus.DUE_THIS_WEEK),
+                ("next_week", DeadlineStatus.LATER),
+            )
+        },
+        "totals": {status.name.lower(): len(found) for status, found in grouped.items()},
         "alerts": alerts,
         "recent": recently_viewed(user),
         "team": team_practitioners(user) if user.may(Permission.COUNTERSIGN) else [],

@@ -13,6 +13,7 @@ from desist.accounts.roles import Permission
 from desist.audit.models import Action
 from desist.audit.services import audit_record
 from desist.oversight import selectors, services
+from desist.oversight.deadlines import DeadlineStatus
 from desist.oversight.forms import OversightForm, WeeklyMeetingForm
 
 
@@ -23,6 +24,22 @@ def home(request):
     today = timezone.localdate()
     return render(
         request, "oversight/home.html", {"today": today, **selectors.home(request.user, today)}
+    )
+
+
+@require_GET
+def actions(request):
+    """All of the practitioner's open actions; the home page shows the first of each kind."""
+    require_permission(request, Permission.HOLD_CASELOAD)
+    grouped = selectors.my_actions(request.user, timezone.localdate())
+    return render(
+        request,
+        "oversight/actions.html",
+        {
+            "overdue": grouped[DeadlineStatus.OVERDUE],
+            "this_week": grouped[DeadlineStatus.DUE_THIS_WEEK],
+            "later": grouped[DeadlineStatus.LATER],
+        },
     )
 
 

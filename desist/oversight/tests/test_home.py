@@ -136,3 +136,28 @@ def test_recently_viewed_looks_past_cases_now_kept_from_the_user(
     Case.objects.filter(pk__in=[c.pk for c in later]).update(restricted=True)
     # One at a time, five looked at per query: the five latest are all kept from the officer.
     assert [c.crn for c in selectors.recently_viewed(officer, limit=1)] == [first.crn]
+
+
+def test_the_home_page_shows_the_longest_overdue_and_links_to_every_action(
+    client, signed_in, officer, make_case, missed, restricted
+):
+    for i in range(selectors.HOME_ACTIONS + 2):
+        missed(make_case(f"Many{i:02}", "Overdue"), days_ago=i + 1)
+    missed(restricted(), days_ago=1)
+    signed_in(officer)
+    response = client.get("/")
+    shown = response.context["overdue"]
+    assert len(shown) == selectors.HOME_ACTIONS
+    assert shown[0].name == f"Overdue, Many{selectors.HOME_ACTIONS + 1:02}"  # longest overdue
+    page = response.content.decode()
+    total = selectors.HOME_ACTIONS + 2
+    assert f"Showing {selectors.HOME_ACTIONS} of {total}." in page and 'href="/actions/"' in page
+    everything = client.get("/actions/")
+    assert everything.status_code == 200
+    assert len(everything.context["overdue"]) == total  # the restricted case's is not there
+    assert everything.content.decode().count("Record an outcome") == total
+
+
+def test_only_staff_holding_a_caseload_have_an_actions_page(client, signed_in, make_staff):
+    signed_in(make_staff("court", Role.COURT_OFFICER))
+    assert client.get("/actions/").status_code == 403
