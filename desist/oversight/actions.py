@@ -23,7 +23,7 @@ change committed while a refresh computes always leaves that owner out of date a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from django.db import transaction
@@ -63,6 +63,17 @@ def audited(sender, instance: AuditEvent, created: bool, **kwargs) -> None:
     """Receives every new audit event (connected in OversightConfig.ready)."""
     if created and instance.action in WRITES and instance.case_id is not None:
         case_changed(instance.case, instance.actor_id)
+
+
+# Other per-owner figures derived from their work, stored and recomputed with their actions:
+# (owner ids, today) -> None, replacing the area's own rows for those owners.
+StoredWithActions = Callable[[list[int], date], None]
+_ALSO_STORED: list[StoredWithActions] = []
+
+
+def stored_with_actions(store: StoredWithActions) -> StoredWithActions:
+    _ALSO_STORED.append(store)
+    return store
 
 
 def _current(state: ActionsState | None, today: date) -> bool:
@@ -124,6 +135,8 @@ def refresh(owner_ids: Iterable[int], today: date) -> None:
             for a in compute_alerts(ids, today)
             if a.owner_id in ids
         )
+        for store in _ALSO_STORED:
+            store(ids, today)
         for state in stale:
             state.computed_on = today
             state.computed_version = state.version

@@ -21,6 +21,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from desist.core.queries import ids_lookup
+from desist.oversight.actions import actions_changed
+from desist.people.models import Case
 from desist.plans.selectors import latest_tier_assessments
 from desist.risk.constants import ROSH_REGISTRATIONS, TAG_COLOURS
 from desist.risk.models import ACTIVE, CaseRisk, PredictorScores, Registration, TierCalculation
@@ -371,6 +373,9 @@ def recalculate_all(cases, *, as_of: dt.date, progress=None, trigger: str = "nig
                     summaries.append((pk, *summary, now))
             if summaries:
                 _replace_summaries(summaries)
+                # Their practitioners' stored figures (tier mix, workload) are now out of date.
+                changed_cases = Case.objects.filter(pk__in=[row[0] for row in summaries])
+                actions_changed([], changed_cases.values("practitioner_id"))
             bulk_load(TierCalculation._meta.db_table, HISTORY_COLUMNS, history)
         changed += len(history)
         if progress is not None:

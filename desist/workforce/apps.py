@@ -6,5 +6,6 @@ class Config(AppConfig):
     label = "workforce"
 
     def ready(self) -> None:
-        # Register workforce's deadlines and countersigning queue with oversight.
-        from desist.workforce import countersign, deadlines  # noqa: F401
+        # Register workforce's deadlines, countersigning queue and caseload summaries (stored
+        # with each practitioner's actions) with oversight.
+        from desist.workforce import countersign, deadlines, selectors  # noqa: F401

@@ -171,3 +171,24 @@ class WorkloadReduction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hours} hours from {self.starts_on:%Y-%m-%d}: {self.reason}"
+
+
+class CaseloadSummary(models.Model):
+    """What a practitioner's cases come to for the team page: cases by tier and case type,
+    court reports written, and how many were seen in time. Derived from case data only (so
+    every change to it is an audited write that marks it out of date) and stored with their
+    actions (desist.oversight.actions); capacity is worked out from it when shown, with the
+    weightings, reductions and hours in force then."""
+
+    staff = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    # [[tier or null, case type, number of cases], ...]
+    cases = models.JSONField(default=list)
+    standard_reports = models.PositiveIntegerField(default=0)
+    fast_reports = models.PositiveIntegerField(default=0)
+    seen = models.PositiveIntegerField(default=0)
+    counted = models.PositiveIntegerField(default=0)  # cases, for "seen in time"
+
+    def __str__(self) -> str:
+        return f"Caseload of {self.staff_id}"

@@ -24,7 +24,7 @@ from desist.accounts.roles import Permission
 from desist.courts.constants import ReportType
 from desist.courts.models import PreSentenceReport
 from desist.organisation.models import Team
-from desist.oversight.actions import overdue_counts
+from desist.oversight.actions import ensure_current, overdue_counts, stored_with_actions
 from desist.people.models import Allocation, Case
 from desist.risk.models import CaseRisk
 from desist.rules import allocation as allocation_rules
@@ -37,6 +37,7 @@ from desist.workforce import charts
 from desist.workforce.models import (
     AllocationException,
     AwaitingAllocation,
+    CaseloadSummary,
     ExceptionStatus,
     QueueSource,
     StaffWorkload,
@@ -181,6 +182,44 @@ def _case_counts(staff_ids: list[int]) -> dict[int, list[wl.CaseCount]]:
     return counts
 
 
+def _stored_counts(
+    stored: dict[int, CaseloadSummary],
+) -> tuple[dict[int, list[wl.CaseCount]], dict[int, Counter]]:
+    cases: dict[int, list[wl.CaseCount]] = defaultdict(list)
+    reports: dict[int, Counter] = defaultdict(Counter)
+    for pk, summary in stored.items():
+        cases[pk] = [
+            wl.CaseCount(wl.CaseClassification(tier, wl.CaseType(case_type)), n)
+            for tier, case_type, n in summary.cases
+        ]
+        reports[pk].update(standard=summary.standard_reports, fast=summary.fast_reports)
+    return cases, reports
+
+
+@stored_with_actions
+def store_caseload_summaries(staff_ids: list[int], today: date) -> None:
+    """Each of these staff's caseload summary for the team page, recomputed with their
+    actions (desist.oversight.actions)."""
+    cases, reports = _case_counts(staff_ids), _court_reports(staff_ids, today)
+    seen = seen_in_time(staff_ids, today)
+    CaseloadSummary.objects.filter(staff_id__in=staff_ids).delete()
+    CaseloadSummary.objects.bulk_create(
+        CaseloadSummary(
+            staff_id=pk,
+            cases=[
+                [c.classification.tier, c.classification.case_type.value, c.count]
+                for c in cases.get(pk, [])
+            ],
+            standard_reports=reports[pk]["standard"] if pk in reports else 0,
+            fast_reports=reports[pk]["fast"] if pk in reports else 0,
+            seen=seen.get(pk, (0, 0))[0],
+            counted=seen.get(pk, (0, 0))[1],
+        )
+        for pk in staff_ids
+        if pk in cases or pk in reports or pk in seen
+    )
+
+
 def _court_reports(staff_ids: list[int], today: date) -> dict[int, Counter]:
     rows = (
         PreSentenceReport.objects.filter(
@@ -198,14 +237,21 @@ def _court_reports(staff_ids: list[int], today: date) -> dict[int, Counter]:
 
 
 def workloads(
-    staff: list[Staff], today: date, weightings: wl.Weightings | None = None
+    staff: list[Staff],
+    today: date,
+    weightings: wl.Weightings | None = None,
+    *,
+    stored: dict[int, CaseloadSummary] | None = None,
 ) -> dict[int, PractitionerWorkload]:
     """Capacity for each of these staff (their ``workload`` profile already loaded), in four
-    queries whatever their caseloads (three if the caller has the weightings in force)."""
+    queries whatever their caseloads (three if the caller has the weightings in force), or
+    two from their ``stored`` caseload summaries."""
     weightings = weightings or weightings_in_force(today)
     ids = [s.pk for s in staff]
-    cases = _case_counts(ids)
-    reports = _court_reports(ids, today)
+    if stored is None:
+        cases, reports = _case_counts(ids), _court_reports(ids, today)
+    else:
+        cases, reports = _stored_counts(stored)
     reductions: dict[int, list[WorkloadReduction]] = defaultdict(list)
     for reduction in WorkloadReduction.objects.filter(active_reduction(today), staff_id__in=ids):
         reductions[reduction.staff_id].append(reduction)
@@ -464,19 +510,20 @@ class TeamRow:
 
 def team_overview(team: Team, today: date) -> dict:
     """Each practitioner's caseload, capacity, tier mix, overdue actions and timeliness, in a
-        fixed number of queries (overdue actions are counted from the deadline engine's stored
-    actions)."""
+    fixed number of queries, from what is stored with their actions (their caseload summary
+    and open actions), recomputed only for those whose work changed."""
     staff = practitioners([team.pk])
     ids = [s.pk for s in staff]
-    loads = workloads(staff, today)
+    ensure_current(ids, today)
+    stored = CaseloadSummary.objects.in_bulk(ids)
+    loads = workloads(staff, today, stored=stored)
     overdue = overdue_counts(ids, today)
-    timeliness = seen_in_time(ids, today)
     rows = [
         TeamRow(
             load=loads[pk],
             overdue=overdue[pk],
-            seen=timeliness.get(pk, (0, 0))[0],
-            cases=timeliness.get(pk, (0, 0))[1],
+            seen=stored[pk].seen if pk in stored else 0,
+            cases=stored[pk].counted if pk in stored else 0,
         )
         for pk in ids
     ]

@@ -2,6 +2,7 @@
 and what they show. The team page's query count is pinned."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -13,12 +14,17 @@ from desist.audit.models import Action, AuditEvent
 from desist.oversight.actions import actions_changed
 from desist.oversight.alerts import compute_alerts
 from desist.oversight.deadlines import compute_deadlines
+from desist.people.models import Case
+from desist.risk.models import CaseRisk
+from desist.risk.tiers import recalculate_all
 from desist.workforce.models import (
     AllocationException,
     ExceptionStatus,
     WorkloadReduction,
     WorkloadWeightings,
 )
+from desist.workforce.selectors import store_caseload_summaries
+from desist.workforce.services import reduction_add
 
 pytestmark = pytest.mark.django_db
 
@@ -197,9 +203,9 @@ def _team_page_queries(client) -> int:
 
 
 # The team page's own queries: session, user, second factor, the user's team, staff,
-# weightings, cases grouped, court reports, reductions, seen-in-time, waiting count, and the
-# deadline engine's stored actions (whether they are current, then the overdue count).
-TEAM_PAGE_QUERIES = 14
+# weightings, reductions, waiting count, and what is stored with the practitioners' actions
+# (whether it is current, their caseload summaries; whether current, the overdue count).
+TEAM_PAGE_QUERIES = 12
 
 
 def test_team_page_query_count_is_pinned_and_independent_of_caseloads(
@@ -214,6 +220,7 @@ def test_team_page_query_count_is_pinned_and_independent_of_caseloads(
     with CaptureQueriesContext(connection) as engine:
         compute_deadlines(ids, timezone.localdate())
         compute_alerts(ids, timezone.localdate())
+        store_caseload_summaries(ids, timezone.localdate())
     recomputing = _team_page_queries(client)
     for member in staff:
         for n in range(3):
@@ -449,3 +456,30 @@ def test_the_queue_query_count_does_not_grow_with_exceptions(
     with django_assert_max_num_queries(12):
         html = client.get("/allocations/").content.decode()
     assert html.count("Exception awaiting countersignature") == 4
+
+
+def _officer_row(client, officer):
+    rows = client.get("/team/").context["rows"]
+    return next(row for row in rows if row.staff.pk == officer.pk)
+
+
+def test_the_team_page_keeps_up_with_reductions_and_the_nightly_tiers(
+    signed_in, manager, officer, community_case
+):
+    """Capacity is worked out when shown, so a reduction counts at once; the stored caseload
+    summary is recomputed when the nightly batch changes a tier, which writes no audit."""
+    community_case(officer, tier="A1")
+    client = signed_in(manager)
+    before = _officer_row(client, officer)
+    assert before.load.tier_mix["A"] == 1
+    reduction_add(
+        staff=officer,
+        reason="Practice tutor",
+        hours=Decimal("18.5"),
+        starts_on=timezone.localdate(),
+        by=manager,
+    )
+    assert _officer_row(client, officer).load.capacity.percent > before.load.capacity.percent
+    recalculate_all(Case.objects.all(), as_of=timezone.localdate())
+    assert CaseRisk.objects.get(case__practitioner=officer).tier_v2[0] != "A"
+    assert _officer_row(client, officer).load.tier_mix["A"] == 0
