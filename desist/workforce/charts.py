@@ -1,4 +1,4 @@
-"""Horizontal bar charts for the team page, drawn by workforce/_bar_chart.html.
+"""Horizontal bar charts for the team page, drawn by the bar_chart template tag.
 
 As core.charts: SVG geometry computed here, no JavaScript, and the table under each chart is
 the accessible version. Plain Python; no Django.

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -139,7 +140,7 @@ class PractitionerWorkload:
     def case_count(self) -> int:
         return sum(c.count for c in self.cases)
 
-    @property
+    @cached_property
     def tier_mix(self) -> dict[str, int]:
         """Cases by the tier's protect letter (A highest), and "none" for untiered."""
         mix = Counter(dict.fromkeys(("A", "B", "C", "D", "none"), 0))
