@@ -1,6 +1,7 @@
-"""The nightly refresh of stored actions: what is due moves with the date (terminations,
-pre-release tasks, enforcement windows), so every owner's actions are recomputed for the new
-day before anyone asks; a page would otherwise recompute them on its first read."""
+"""The nightly refresh of stored actions (and the alerts and caseload summaries stored with
+them): what is due moves with the date (terminations, pre-release tasks, enforcement
+windows), so every owner's are recomputed for the new day before anyone asks; a page would
+otherwise recompute them on its first read. Run it after the tier batch."""
 
 import time
 
