@@ -25,7 +25,7 @@ from desist.accounts.roles import Permission
 from desist.courts.constants import ReportType
 from desist.courts.models import PreSentenceReport
 from desist.organisation.models import Team
-from desist.oversight.actions import ensure_current, overdue_counts, stored_with_actions
+from desist.oversight.actions import overdue_counts, stored_with_actions
 from desist.people.models import Allocation, Case
 from desist.risk.models import CaseRisk
 from desist.rules import allocation as allocation_rules
@@ -515,10 +515,9 @@ def team_overview(team: Team, today: date) -> dict:
     and open actions), recomputed only for those whose work changed."""
     staff = practitioners([team.pk])
     ids = [s.pk for s in staff]
-    ensure_current(ids, today)
+    overdue = overdue_counts(ids, today)  # first: it makes what is stored current
     stored = CaseloadSummary.objects.in_bulk(ids)
     loads = workloads(staff, today, stored=stored)
-    overdue = overdue_counts(ids, today)
     rows = [
         TeamRow(
             load=loads[pk],

@@ -2,6 +2,8 @@
 
 from django import forms, template
 
+from desist.core.navigation import menu_items
+
 register = template.Library()
 
 
@@ -38,6 +40,12 @@ def error_summary(*forms_):
             target = bound.id_for_label if _kind(bound) != "date" else f"{bound.auto_id}_0"
             errors += [{"href": f"#{target}", "message": m} for m in bound.errors]
     return {"errors": errors}
+
+
+@register.simple_tag(takes_context=True)
+def service_menu(context):
+    """The menu's items for the signed-in member of staff (desist.core.navigation)."""
+    return menu_items(frozenset(name for name, granted in context["can"].items() if granted))
 
 
 @register.filter

@@ -204,8 +204,8 @@ def _team_page_queries(client) -> int:
 
 # The team page's own queries: session, user, second factor, the user's team, staff,
 # weightings, reductions, waiting count, and what is stored with the practitioners' actions
-# (whether it is current, their caseload summaries; whether current, the overdue count).
-TEAM_PAGE_QUERIES = 12
+# (whether it is current, the overdue count, their caseload summaries).
+TEAM_PAGE_QUERIES = 11
 
 
 def test_team_page_query_count_is_pinned_and_independent_of_caseloads(
