@@ -103,37 +103,17 @@ def refresh(owner_ids: Iterable[int], today: date) -> None:
         if not stale:
             return
         ids = [state.owner_id for state in stale]
-        OpenAction.objects.filter(owner_id__in=ids).delete()
-        OpenAction.objects.bulk_create(
-            (
-                OpenAction(
-                    owner_id=d.owner_id,
-                    kind=d.kind,
-                    due=d.due,
-                    shows_at=d.shows_at,
-                    url=d.url,
-                    crn=d.crn,
-                    name=d.name,
-                    detail=d.detail,
-                )
-                for d in compute_deadlines(ids, today)
-                if d.owner_id in ids
-            ),
-            batch_size=1000,
+        _replace(
+            OpenAction,
+            ids,
+            compute_deadlines(ids, today),
+            ("kind", "due", "shows_at", "url", "crn", "name", "detail"),
         )
-        StoredAlert.objects.filter(owner_id__in=ids).delete()
-        StoredAlert.objects.bulk_create(
-            StoredAlert(
-                owner_id=a.owner_id,
-                kind=a.kind,
-                on=a.on,
-                url=a.url,
-                crn=a.crn,
-                name=a.name,
-                detail=a.detail,
-            )
-            for a in compute_alerts(ids, today)
-            if a.owner_id in ids
+        _replace(
+            StoredAlert,
+            ids,
+            compute_alerts(ids, today),
+            ("kind", "on", "url", "crn", "name", "detail"),
         )
         for store in _ALSO_STORED:
             store(ids, today)
@@ -141,6 +121,21 @@ def refresh(owner_ids: Iterable[int], today: date) -> None:
             state.computed_on = today
             state.computed_version = state.version
         ActionsState.objects.bulk_update(stale, ["computed_on", "computed_version"])
+
+
+def _replace(model, owner_ids: list[int], found: Iterable, fields: tuple[str, ...]) -> None:
+    """Replace these owners' stored rows of ``model`` with what was ``found`` for them (each
+    with an ``owner_id`` and the ``fields`` stored)."""
+    model.objects.filter(owner_id__in=owner_ids).delete()
+    owners = set(owner_ids)
+    model.objects.bulk_create(
+        (
+            model(owner_id=item.owner_id, **{name: getattr(item, name) for name in fields})
+            for item in found
+            if item.owner_id in owners
+        ),
+        batch_size=1000,
+    )
 
 
 def _shown(owner_ids: list[int], until: date | None):
