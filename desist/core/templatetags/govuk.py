@@ -1,31 +1,19 @@
-"""Template tags that render Django form fields as GOV.UK Design System components."""
+"""Template tags that render Django form fields as GOV.UK Design System components
+(desist.core.fields), the error summary and the menu."""
 
-from django import forms, template
+from django import template
+from django.utils.safestring import mark_safe
 
+from desist.core.fields import field_kind, govuk_field
 from desist.core.navigation import menu_items
 
 register = template.Library()
 
 
-def _kind(field) -> str:
-    widget = field.field.widget
-    if isinstance(widget, forms.MultiWidget):
-        return "date"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
-    if isinstance(widget, forms.CheckboxInput):
-        return "checkbox"
-    if isinstance(widget, forms.Select):
-        return "select"
-    if isinstance(widget, forms.Textarea):
-        return "textarea"
-    return "input"
-
-
-@register.inclusion_tag("govuk/field.html")
+@register.simple_tag
 def field(bound_field, classes: str = ""):
     """{% field form.first_name "govuk-input--width-20" %}"""
-    return {"field": bound_field, "kind": _kind(bound_field), "classes": classes}
+    return mark_safe(govuk_field(bound_field, classes))
 
 
 @register.inclusion_tag("govuk/error_summary.html")
@@ -37,7 +25,7 @@ def error_summary(*forms_):
             continue
         errors += [{"href": "", "message": m} for m in form.non_field_errors()]
         for bound in form:
-            target = bound.id_for_label if _kind(bound) != "date" else f"{bound.auto_id}_0"
+            target = bound.id_for_label if field_kind(bound) != "date" else f"{bound.auto_id}_0"
             errors += [{"href": f"#{target}", "message": m} for m in bound.errors]
     return {"errors": errors}
 
