@@ -39,4 +39,4 @@ def reports_due(owner_ids, today, until=None):
 @other_owners
 def report_authors(case):
     """A report's author owns its deadlines, whoever holds the case."""
-    return PreSentenceReport.objects.filter(case=case).values("author_id")
+    return PreSentenceReport.objects.filter(case=case).values_list("author_id", flat=True)

@@ -48,12 +48,11 @@ def actions_changed(owner_ids: Iterable[int | None], *also: QuerySet) -> None:
 
 def case_changed(case, actor_id: int | None) -> None:
     """An audited write to a case: the actions of its holder, of the writer, of anyone else
-    whose work is on it, and of everyone with an action on it may have changed."""
-    actions_changed(
-        [case.practitioner_id, actor_id],
-        OpenAction.objects.filter(crn=case.crn).values("owner_id"),
-        *owners_on_case(case),
-    )
+    whose work is on it, and of everyone with an action on it may have changed. Who they are
+    is read first (one query), so the update goes straight to their rows."""
+    found = OpenAction.objects.filter(crn=case.crn).values_list("owner_id", flat=True)
+    others = owners_on_case(case)
+    actions_changed([case.practitioner_id, actor_id, *(found.union(*others) if others else found)])
 
 
 WRITES = frozenset({Action.CREATE, Action.CHANGE, Action.DELETE})
