@@ -31,9 +31,11 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from desist.audit.models import Action, AuditEvent
+from desist.core.compiled import compiled_once
 from desist.oversight.alerts import compute_alerts
 from desist.oversight.deadlines import compute_deadlines, owners_on_case
 from desist.oversight.models import ActionsState, OpenAction, StoredAlert
+from desist.people.models import Case
 
 
 def actions_changed(owner_ids: Iterable[int | None], *also: QuerySet) -> None:
@@ -50,9 +52,16 @@ def case_changed(case, actor_id: int | None) -> None:
     """An audited write to a case: the actions of its holder, of the writer, of anyone else
     whose work is on it, and of everyone with an action on it may have changed. Who they are
     is read first (one query), so the update goes straight to their rows."""
-    found = OpenAction.objects.filter(crn=case.crn).values_list("owner_id", flat=True)
-    others = owners_on_case(case)
-    actions_changed([case.practitioner_id, actor_id, *(found.union(*others) if others else found)])
+    actions_changed([case.practitioner_id, actor_id, *_concerned(crn=case.crn, case_id=case.pk)])
+
+
+@compiled_once
+def _concerned(*, crn: str, case_id: int) -> QuerySet:
+    """Staff holding an action on the case or named by an area as concerned with it: read on
+    every audited write, so compiled once (desist.core.compiled)."""
+    found = OpenAction.objects.filter(crn=crn).values_list("owner_id", flat=True)
+    others = owners_on_case(Case(pk=case_id, crn=crn))
+    return found.union(*others) if others else found
 
 
 WRITES = frozenset({Action.CREATE, Action.CHANGE, Action.DELETE})

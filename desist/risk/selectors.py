@@ -7,6 +7,7 @@ from django.db.models import Count, Max, Q, QuerySet
 
 from desist.access.selectors import visible_cases
 from desist.core.charts import Chart, Series, line_chart
+from desist.core.compiled import compiled_once
 from desist.risk.constants import GROUP_LABELS, ROSH_TAG_COLOURS, EnquiryKind, RoshLevel
 from desist.risk.models import ACTIVE, CaseRisk, OffenceCode, Registration, RoshAssessment
 from desist.rules import actuarial, rosh
@@ -16,8 +17,14 @@ def case_risk(case) -> CaseRisk | None:
     """Flags, overall RoSH and tier: the header's one query, kept on the case so the rest of
     the page reuses it."""
     if not hasattr(case, "_risk_summary"):
-        case._risk_summary = CaseRisk.objects.filter(case=case).first()
+        found = _risk_summary(case_id=case.pk)
+        case._risk_summary = found[0] if found else None
     return case._risk_summary
+
+
+@compiled_once
+def _risk_summary(*, case_id: int) -> QuerySet[CaseRisk]:
+    return CaseRisk.objects.filter(case_id=case_id)  # one at most: the case is its key
 
 
 def rosh_grid(assessment: RoshAssessment) -> list[dict]:

@@ -6,13 +6,14 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from desist.accounts.models import Staff
 from desist.audit.models import Action
 from desist.audit.services import audit_record, field_changes, snapshot
+from desist.core.compiled import compiled_once
 from desist.people.models import Case
 from desist.people.services import StaleEdit
 from desist.supervision.constants import (
@@ -196,11 +197,20 @@ def appointment_arrange(*, case: Case, by, request=None, ignore=(), **details) -
 def _lock_current(appointment: Appointment, version: int) -> Appointment:
     """The appointment's row, locked until commit, if no one has changed it since the form
     was shown. It keeps the caller's case, which the audit and the contact need."""
-    current = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    found = _locked_appointment(pk=appointment.pk)
+    if not found:
+        raise Appointment.DoesNotExist
+    current = found[0]
     if current.version != version:
         raise StaleEdit()
     current.case = appointment.case
     return current
+
+
+@compiled_once
+def _locked_appointment(*, pk: int) -> QuerySet[Appointment]:
+    """Every change to an appointment starts here, so compiled once (desist.core.compiled)."""
+    return Appointment.objects.select_for_update().filter(pk=pk)
 
 
 def _save_audited(current: Appointment, before: dict, by, request, fields) -> None:

@@ -33,7 +33,7 @@ def history(case, officer, past_appointment):
 
 
 def _notes(case, **filters):
-    return [c.notes for c in case_timeline(case, TimelineFilters(**filters))]
+    return [c["notes"] for c in case_timeline(case, TimelineFilters(**filters))]
 
 
 def test_newest_first(history):
@@ -108,8 +108,8 @@ def test_entries_show_who_and_what_with_the_notes_escaped(client, signed_in, off
 def test_lists_write_dates_as_the_date_filter_does(officer, past_appointment):
     """The timeline and the worklist format their dates in Python, once per row."""
     at = timezone.make_aware(datetime(2026, 3, 2, 9, 5))
-    contact = services.contact_add(case=past_appointment.case, by=officer, type="CTOA", at=at)
-    [entry] = timeline_entries([contact])
+    services.contact_add(case=past_appointment.case, by=officer, type="CTOA", at=at)
+    [entry] = timeline_entries(case_timeline(past_appointment.case, TimelineFilters()))
     assert entry.when == date_filter(at, "l j F Y, H:i") == "Monday 2 March 2026, 09:05"
     past_appointment.starts_at = at
     [waiting] = missing_outcome_entries([past_appointment])
