@@ -7,15 +7,16 @@ people; see desist.bench). A query whose shape never changes, only its values, i
 here once with stand-in values; each call then runs that SQL with its own values, and Django
 turns the rows into objects as usual.
 
-Only whole numbers and text are taken as values, and the first compilation checks that each
-stand-in reaches the SQL unchanged, as a parameter of its own. A query where one does not (a
-value folded into the SQL, transformed, or one that changes the query's shape) is built and
-compiled on every call instead: correctness never depends on the cache.
+Whole numbers, text, dates and times are taken as values, and the first compilation checks
+that each stand-in reaches the SQL unchanged, as a parameter of its own. A query where one
+does not (a value folded into the SQL, transformed, or one that changes the query's shape)
+is built and compiled on every call instead: correctness never depends on the cache.
 """
 
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import update_wrapper
 
 from django.core.exceptions import EmptyResultSet
@@ -24,6 +25,7 @@ from django.db.models import QuerySet
 
 # Far from any real key, so a stand-in cannot be mistaken for a value the query holds itself.
 _STAND_IN_BASE = 8_070_450_532_247_928_000
+_STAND_IN_MOMENT = datetime(1111, 11, 11, 11, 11, 11)
 _NOT_YET = object()
 
 
@@ -38,12 +40,22 @@ class _Compiled:
     compiler: object
     sql: str
     slots: tuple  # each parameter: a _Slot naming the call's value, or a constant
+    kinds: dict  # the type of each value it was compiled for: another type is built afresh
 
 
 def _stand_in(index: int, value):
-    if isinstance(value, bool) or not isinstance(value, int | str):
+    """A value of the same kind no real call would pass, or None for a kind it cannot be."""
+    if isinstance(value, bool):
         return None
-    return _STAND_IN_BASE + index if isinstance(value, int) else f"\x1fstand-in-{index}\x1f"
+    if isinstance(value, int):
+        return _STAND_IN_BASE + index
+    if isinstance(value, str):
+        return f"\x1fstand-in-{index}\x1f"
+    if isinstance(value, datetime):
+        return _STAND_IN_MOMENT.replace(microsecond=index, tzinfo=value.tzinfo)
+    if isinstance(value, date):
+        return _STAND_IN_MOMENT.date() - timedelta(days=index)
+    return None
 
 
 class compiled_once:  # a decorator, named like functools.cache
@@ -56,17 +68,18 @@ class compiled_once:  # a decorator, named like functools.cache
         update_wrapper(self, build)
 
     def __call__(self, **values) -> list:
+        kinds = {name: type(value) for name, value in values.items()}
         if self._compiled is _NOT_YET:
             stand_ins = {name: _stand_in(i, v) for i, (name, v) in enumerate(values.items())}
             if None in stand_ins.values():  # not a value this can stand in for: this call only
                 return list(self.build(**values))
-            self._compiled = self._check(self.build(**stand_ins), stand_ins)
-        if self._compiled is None or any(_stand_in(0, v) is None for v in values.values()):
+            self._compiled = self._check(self.build(**stand_ins), stand_ins, kinds)
+        if self._compiled is None or kinds != self._compiled.kinds:
             return list(self.build(**values))
         return list(self._bound(self._compiled, values))
 
     @staticmethod
-    def _check(queryset: QuerySet, stand_ins: dict) -> _Compiled | None:
+    def _check(queryset: QuerySet, stand_ins: dict, kinds: dict) -> _Compiled | None:
         compiler = queryset.query.get_compiler(using=queryset.db)
         try:
             sql, params = compiler.as_sql()
@@ -79,7 +92,7 @@ class compiled_once:  # a decorator, named like functools.cache
         used = {slot.name for slot in slots if isinstance(slot, _Slot)}
         if used != set(stand_ins) or any(str(v) in sql for v in stand_ins.values()):
             return None
-        return _Compiled(queryset, compiler, sql, slots)
+        return _Compiled(queryset, compiler, sql, slots, kinds)
 
     @staticmethod
     def _bound(compiled: _Compiled, values: dict) -> QuerySet:

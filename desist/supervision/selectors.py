@@ -10,7 +10,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet, Subqu
 from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS, WEEKDAYS_ABBR
 
-from desist.access.selectors import visible_cases
+from desist.access.selectors import cases_visible_to, visible_cases
 from desist.accounts.roles import Permission
 from desist.core.compiled import compiled_once
 from desist.people.models import Case
@@ -228,8 +228,22 @@ def timeline_entries(rows: Iterable[dict]) -> list[TimelineEntry]:
 def practitioner_appointments(user) -> QuerySet[Appointment]:
     """The practitioner's appointments with people whose cases they may see, with only what
     the diary, the worklist and the calendar feed show of each."""
+    return _appointments_shown(user.pk, visible_cases(user))
+
+
+@compiled_once
+def _going_ahead(*, staff_id: int, start: datetime, end: datetime) -> QuerySet[Appointment]:
+    """The diary's query (and the home page's), compiled once: the practitioner may see cases."""
     return (
-        Appointment.objects.filter(practitioner=user, case__in=visible_cases(user))
+        _appointments_shown(staff_id, cases_visible_to(staff_id))
+        .filter(GOING_AHEAD, starts_at__gte=start, starts_at__lt=end)
+        .order_by("starts_at")
+    )
+
+
+def _appointments_shown(staff_id: int, cases: QuerySet[Case]) -> QuerySet[Appointment]:
+    return (
+        Appointment.objects.filter(practitioner_id=staff_id, case__in=cases)
         .select_related("case", "office")
         .only(
             "type",
@@ -316,14 +330,12 @@ def _diary_entry(appointment: Appointment) -> DiaryEntry:
 def diary(user, first_day: date, days: int) -> dict[date, list[Appointment]]:
     """The practitioner's appointments going ahead, day by day, in one query."""
     by_day: dict[date, list[Appointment]] = {first_day + timedelta(days=n): [] for n in range(days)}
-    appointments = (
-        practitioner_appointments(user)
-        .filter(
-            GOING_AHEAD,
-            starts_at__gte=_day_start(first_day),
-            starts_at__lt=_day_start(first_day + timedelta(days=days)),
-        )
-        .order_by("starts_at")
+    if not user.may(Permission.VIEW_CASE):
+        return by_day
+    appointments = _going_ahead(
+        staff_id=user.pk,
+        start=_day_start(first_day),
+        end=_day_start(first_day + timedelta(days=days)),
     )
     for appointment in appointments:
         by_day[timezone.localdate(appointment.starts_at)].append(appointment)

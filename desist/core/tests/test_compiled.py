@@ -1,7 +1,10 @@
 """A query compiled once answers every later call with that call's values, exactly as building
 it afresh would; a query whose values do not reach its SQL unchanged is built every time."""
 
+from datetime import date, datetime, timedelta
+
 import pytest
+from django.db import connection
 from django.db.models import Value
 from django.db.models.functions import Concat
 
@@ -96,3 +99,31 @@ def test_values_and_annotations_come_back_as_the_queryset_gives_them(make_case):
 
     assert label(crn=ann.crn, prefix="Dear ") == ["Dear Ann"]
     assert label(crn=ann.crn, prefix="To ") == ["To Ann"]
+
+
+def test_dates_and_times_are_values_too(make_case):
+    ann, bob, cy = _people(make_case)
+    Case.objects.filter(pk=ann.pk).update(date_of_birth=date(1990, 1, 2))
+    Case.objects.filter(pk=cy.pk).update(date_of_birth=date(2000, 1, 2))
+
+    @compiled_once
+    def born(*, on: date, after: datetime):
+        return Case.objects.filter(date_of_birth=on, created_at__gte=after).order_by("pk")
+
+    assert [c.pk for c in born(on=date(1990, 1, 2), after=ann.created_at)] == [ann.pk]
+    # PostgreSQL takes them as they are; SQLite's are written as text, so built every time.
+    assert (born._compiled is not None) == (connection.vendor == "postgresql")
+    assert [c.pk for c in born(on=bob.date_of_birth, after=ann.created_at)] == [bob.pk]
+    later = bob.created_at + timedelta(seconds=1)
+    assert born(on=bob.date_of_birth, after=later) == []
+
+
+def test_a_value_of_another_kind_than_it_was_compiled_for_is_built_afresh(make_case):
+    ann, *_ = _people(make_case)
+
+    @compiled_once
+    def by_key(*, key):
+        return Case.objects.filter(pk=key)
+
+    assert [c.pk for c in by_key(key=ann.pk)] == [ann.pk]
+    assert [c.pk for c in by_key(key=str(ann.pk))] == [ann.pk]
