@@ -50,16 +50,18 @@ def cases_visible_to(staff_id: int) -> QuerySet[Case]:
     return Case.objects.filter(Q(restricted=False) | Q(pk__in=allowed)).exclude(pk__in=excluded)
 
 
-def on_visible_cases(user, *lists: list) -> list[list]:
+def on_visible_cases(user, *lists: list, seen: set[str] | None = None) -> list[list]:
     """Each list of items (anything with a ``crn``) kept to those on cases this user may see,
     in one query for them all; items on no case are kept. For lists gathered from many
-    sources, each of which would otherwise check access in its own query."""
-    crns = {item.crn for items in lists for item in items if item.crn}
-    seen = (
-        set(visible_cases(user).filter(crn__in=crns).values_list("crn", flat=True))
-        if crns
-        else set()
-    )
+    sources, each of which would otherwise check access in its own query. ``seen``: the
+    cases the caller has already found the user may see, among them all."""
+    if seen is None:
+        crns = {item.crn for items in lists for item in items if item.crn}
+        seen = (
+            set(visible_cases(user).filter(crn__in=crns).values_list("crn", flat=True))
+            if crns
+            else set()
+        )
     return [[item for item in items if not item.crn or item.crn in seen] for items in lists]
 
 

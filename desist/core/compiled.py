@@ -15,7 +15,7 @@ is built and compiled on every call instead: correctness never depends on the ca
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import update_wrapper
 
@@ -36,7 +36,7 @@ class _Slot:
 
 @dataclass(frozen=True)
 class _Compiled:
-    queryset: QuerySet
+    queryset: QuerySet = field(repr=False)  # a repr would run it
     compiler: object
     sql: str
     slots: tuple  # each parameter: a _Slot naming the call's value, or a constant

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
+from desist.access.selectors import cases_visible_to
 from desist.audit.models import Action, AuditEvent
 from desist.core.compiled import compiled_once
 from desist.oversight.alerts import compute_alerts
@@ -93,10 +94,18 @@ def _current(state: ActionsState | None, today: date) -> bool:
 def ensure_current(owner_ids: Iterable[int], today: date) -> None:
     """Recompute the stored actions of any of these owners that are out of date."""
     owners = sorted(set(owner_ids))
-    states = ActionsState.objects.in_bulk(owners)
+    if len(owners) == 1:  # a practitioner's own pages: compiled once
+        states = {state.owner_id: state for state in _state_of(owner_id=owners[0])}
+    else:
+        states = ActionsState.objects.in_bulk(owners)
     if all(_current(states.get(pk), today) for pk in owners):
         return
     refresh([pk for pk in owners if not _current(states.get(pk), today)], today)
+
+
+@compiled_once
+def _state_of(*, owner_id: int) -> QuerySet[ActionsState]:
+    return ActionsState.objects.filter(owner_id=owner_id)
 
 
 def refresh(owner_ids: Iterable[int], today: date) -> None:
@@ -146,9 +155,9 @@ def _replace(model, owner_ids: list[int], found: Iterable, fields: tuple[str, ..
     )
 
 
-def _shown(owner_ids: list[int], until: date | None):
-    rows = OpenAction.objects.filter(owner_id__in=owner_ids).filter(
-        Q(shows_at__isnull=True) | Q(shows_at__lte=timezone.now())
+def _shown(owners: Q, until: date | None, now: datetime | None = None) -> QuerySet:
+    rows = OpenAction.objects.filter(owners).filter(
+        Q(shows_at__isnull=True) | Q(shows_at__lte=now or timezone.now())
     )
     return rows if until is None else rows.filter(due__lte=until)
 
@@ -157,14 +166,36 @@ def _shown(owner_ids: list[int], until: date | None):
 SHOWN = ("kind", "owner_id", "due", "url", "crn", "name", "detail")
 
 
+def _listed(rows: QuerySet) -> QuerySet:
+    return rows.order_by("due", "crn", "kind", "id").values_list(*SHOWN, named=True)
+
+
 def _actions(owners: list[int], until: date | None) -> list:
-    rows = _shown(owners, until).order_by("due", "crn", "kind", "id")
-    return list(rows.values_list(*SHOWN, named=True))
+    return list(_listed(_shown(Q(owner_id__in=owners), until)))
 
 
-def _alerts(owner_id: int) -> list:
+@compiled_once
+def _own_actions(*, owner_id: int, now: datetime, until: date) -> QuerySet:
+    """A practitioner's actions for their home page: compiled once."""
+    return _listed(_shown(Q(owner_id=owner_id), until, now))
+
+
+@compiled_once
+def _alerts(*, owner_id: int) -> QuerySet:
     rows = StoredAlert.objects.filter(owner_id=owner_id).order_by("-on", "-crn", "id")
-    return list(rows.values_list("kind", "on", "url", "crn", "name", "detail", named=True))
+    return rows.values_list("kind", "on", "url", "crn", "name", "detail", named=True)
+
+
+@compiled_once
+def visible_stored_crns(*, staff_id: int) -> QuerySet:
+    """The cases of this member of staff's own stored actions and alerts that they may see
+    (their role lets them see cases: the caller's to check), compiled once for the home page."""
+    stored = (
+        OpenAction.objects.filter(owner_id=staff_id)
+        .values("crn")
+        .union(StoredAlert.objects.filter(owner_id=staff_id).values("crn"))
+    )
+    return cases_visible_to(staff_id).filter(crn__in=stored).values_list("crn", flat=True)
 
 
 def open_actions(owner_ids: Iterable[int], today: date, *, until: date | None = None) -> list:
@@ -180,13 +211,15 @@ def alerts_for(owner_id: int, today: date) -> list:
     """This member of staff's alerts, newest first, as rows (kind, on, url, crn, name,
     detail), read from the stored copy."""
     ensure_current([owner_id], today)
-    return _alerts(owner_id)
+    return _alerts(owner_id=owner_id)
 
 
 def actions_and_alerts(owner_id: int, today: date, *, until: date | None) -> tuple[list, list]:
     """Both, for the home page, checking once that they are current."""
     ensure_current([owner_id], today)
-    return _actions([owner_id], until), _alerts(owner_id)
+    return _own_actions(owner_id=owner_id, now=timezone.now(), until=until), _alerts(
+        owner_id=owner_id
+    )
 
 
 def overdue_counts(owner_ids: Iterable[int], today: date) -> Counter:
@@ -194,5 +227,5 @@ def overdue_counts(owner_ids: Iterable[int], today: date) -> Counter:
     database: the team page shows the numbers, not the actions."""
     owners = list(owner_ids)
     ensure_current(owners, today)
-    rows = _shown(owners, None).filter(due__lt=today)
+    rows = _shown(Q(owner_id__in=owners), None).filter(due__lt=today)
     return Counter(dict(rows.values_list("owner_id").annotate(n=Count("id")).order_by()))

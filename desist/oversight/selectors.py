@@ -17,7 +17,7 @@ from desist.accounts.models import Staff
 from desist.accounts.roles import Permission
 from desist.audit.models import Action, AuditEvent
 from desist.core.compiled import compiled_once
-from desist.oversight.actions import actions_and_alerts, open_actions
+from desist.oversight.actions import actions_and_alerts, open_actions, visible_stored_crns
 from desist.oversight.countersign import AwaitingCountersignature, awaiting_countersignature
 from desist.oversight.deadlines import DeadlineStatus, end_of_week, status_of
 from desist.oversight.models import Oversight, WeeklyMeeting
@@ -127,7 +127,9 @@ def home(user, today: date) -> dict:
     there are: a practitioner may have hundreds, all listed on their actions page."""
     # This week and next: a new case's first appointment is often due early next week.
     horizon = end_of_week(today) + timedelta(days=7)
-    actions, alerts = on_visible_cases(user, *actions_and_alerts(user.pk, today, until=horizon))
+    stored = actions_and_alerts(user.pk, today, until=horizon)  # first: it makes them current
+    seen = set(visible_stored_crns(staff_id=user.pk)) if user.may(Permission.VIEW_CASE) else set()
+    actions, alerts = on_visible_cases(user, *stored, seen=seen)
     grouped = by_status(actions, today)
     return {
         "appointments": diary(user, today, 1)[today],
