@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from django.db import transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from desist.access.selectors import cases_visible_to
@@ -98,9 +98,15 @@ def ensure_current(owner_ids: Iterable[int], today: date) -> None:
         states = {state.owner_id: state for state in _state_of(owner_id=owners[0])}
     else:
         states = ActionsState.objects.in_bulk(owners)
-    if all(_current(states.get(pk), today) for pk in owners):
-        return
-    refresh([pk for pk in owners if not _current(states.get(pk), today)], today)
+    _refresh_stale(owners, states, today)
+
+
+def _refresh_stale(owners: list[int], states: dict[int, ActionsState], today: date) -> bool:
+    """Refresh those of these owners whose stored actions are out of date; whether any were."""
+    stale = [pk for pk in owners if not _current(states.get(pk), today)]
+    if stale:
+        refresh(stale, today)
+    return bool(stale)
 
 
 @compiled_once
@@ -120,11 +126,9 @@ def refresh(owner_ids: Iterable[int], today: date) -> None:
         if not stale:
             return
         ids = [state.owner_id for state in stale]
+        deadlines = compute_deadlines(ids, today)
         _replace(
-            OpenAction,
-            ids,
-            compute_deadlines(ids, today),
-            ("kind", "due", "shows_at", "url", "crn", "name", "detail"),
+            OpenAction, ids, deadlines, ("kind", "due", "shows_at", "url", "crn", "name", "detail")
         )
         _replace(
             StoredAlert,
@@ -134,10 +138,12 @@ def refresh(owner_ids: Iterable[int], today: date) -> None:
         )
         for store in _ALSO_STORED:
             store(ids, today)
+        overdue = Counter(d.owner_id for d in deadlines if d.due < today)
         for state in stale:
             state.computed_on = today
             state.computed_version = state.version
-        ActionsState.objects.bulk_update(stale, ["computed_on", "computed_version"])
+            state.overdue = overdue[state.owner_id]
+        ActionsState.objects.bulk_update(stale, ["computed_on", "computed_version", "overdue"])
 
 
 def _replace(model, owner_ids: list[int], found: Iterable, fields: tuple[str, ...]) -> None:
@@ -222,10 +228,17 @@ def actions_and_alerts(owner_id: int, today: date, *, until: date | None) -> tup
     )
 
 
-def overdue_counts(owner_ids: Iterable[int], today: date) -> Counter:
-    """How many actions each of these staff has overdue (due before today), counted in the
-    database: the team page shows the numbers, not the actions."""
-    owners = list(owner_ids)
-    ensure_current(owners, today)
-    rows = _shown(Q(owner_id__in=owners), None).filter(due__lt=today)
-    return Counter(dict(rows.values_list("owner_id").annotate(n=Count("id")).order_by()))
+def team_overdue_counts(team_id: int, owner_ids: Iterable[int], today: date) -> dict[int, int]:
+    """How many actions each of these members of a team has overdue (due before today), as
+    stored with their actions: the team page shows the numbers, not the actions. Read by
+    team, so compiled once."""
+    owners = sorted(set(owner_ids))
+    states = {s.owner_id: s for s in _team_states(team_id=team_id)}
+    if _refresh_stale(owners, states, today):
+        states = {s.owner_id: s for s in _team_states(team_id=team_id)}
+    return {pk: states[pk].overdue for pk in owners}
+
+
+@compiled_once
+def _team_states(*, team_id: int) -> QuerySet[ActionsState]:
+    return ActionsState.objects.filter(owner__team_id=team_id)

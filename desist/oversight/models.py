@@ -113,6 +113,9 @@ class ActionsState(models.Model):
     version = models.PositiveBigIntegerField(default=0)
     computed_version = models.PositiveBigIntegerField(null=True)
     computed_on = models.DateField(null=True)
+    # Of the actions computed that day, those due before it: fixed for the day, since an action
+    # stored ahead (shows_at) is due on the day it shows. The team page shows the number.
+    overdue = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"Actions of {self.owner_id} at {self.computed_version}/{self.version}"

@@ -22,10 +22,11 @@ from desist.access.models import AccessKind, CaseAccess
 from desist.access.selectors import visible_cases
 from desist.accounts.models import Staff
 from desist.accounts.roles import Permission
+from desist.core.compiled import compiled_once
 from desist.courts.constants import ReportType
 from desist.courts.models import PreSentenceReport
 from desist.organisation.models import Team
-from desist.oversight.actions import overdue_counts, stored_with_actions
+from desist.oversight.actions import stored_with_actions, team_overdue_counts
 from desist.people.models import Allocation, Case
 from desist.risk.models import CaseRisk
 from desist.rules import allocation as allocation_rules
@@ -243,18 +244,22 @@ def workloads(
     weightings: wl.Weightings | None = None,
     *,
     stored: dict[int, CaseloadSummary] | None = None,
+    in_force: Iterable[WorkloadReduction] | None = None,
 ) -> dict[int, PractitionerWorkload]:
     """Capacity for each of these staff (their ``workload`` profile already loaded), in four
     queries whatever their caseloads (three if the caller has the weightings in force), or
-    two from their ``stored`` caseload summaries."""
+    two from their ``stored`` caseload summaries (one if the caller has read the reductions
+    ``in_force`` too)."""
     weightings = weightings or weightings_in_force(today)
     ids = [s.pk for s in staff]
     if stored is None:
         cases, reports = _case_counts(ids), _court_reports(ids, today)
     else:
         cases, reports = _stored_counts(stored)
+    if in_force is None:
+        in_force = WorkloadReduction.objects.filter(active_reduction(today), staff_id__in=ids)
     reductions: dict[int, list[WorkloadReduction]] = defaultdict(list)
-    for reduction in WorkloadReduction.objects.filter(active_reduction(today), staff_id__in=ids):
+    for reduction in in_force:
         reductions[reduction.staff_id].append(reduction)
     result = {}
     for member in staff:
@@ -289,12 +294,36 @@ def _profile(member: Staff) -> StaffWorkload | None:
 
 def practitioners(team_ids: list[int]) -> list[Staff]:
     """Active staff in these teams who hold a caseload, surname first."""
-    staff = (
-        Staff.objects.filter(team_id__in=team_ids, is_active=True)
+    return _holding_caseloads(_staff(Q(team_id__in=team_ids)))
+
+
+def _staff(teams: Q) -> QuerySet[Staff]:
+    return (
+        Staff.objects.filter(teams, is_active=True)
         .select_related("workload__office", "team")
         .order_by("last_name", "first_name")
     )
+
+
+def _holding_caseloads(staff: Iterable[Staff]) -> list[Staff]:
     return [s for s in staff if s.may(Permission.HOLD_CASELOAD)]
+
+
+# The team page's reads, compiled once (desist.core.compiled): by team rather than by a list
+# of its members, so their SQL is the same for every team.
+@compiled_once
+def _team_staff(*, team_id: int) -> QuerySet[Staff]:
+    return _staff(Q(team_id=team_id))
+
+
+@compiled_once
+def _team_summaries(*, team_id: int) -> QuerySet[CaseloadSummary]:
+    return CaseloadSummary.objects.filter(staff__team_id=team_id)
+
+
+@compiled_once
+def _team_reductions(*, team_id: int, today: date) -> QuerySet[WorkloadReduction]:
+    return WorkloadReduction.objects.filter(active_reduction(today), staff__team_id=team_id)
 
 
 def practitioner_workload(member: Staff, today: date) -> PractitionerWorkload:
@@ -513,11 +542,13 @@ def team_overview(team: Team, today: date) -> dict:
     """Each practitioner's caseload, capacity, tier mix, overdue actions and timeliness, in a
     fixed number of queries, from what is stored with their actions (their caseload summary
     and open actions), recomputed only for those whose work changed."""
-    staff = practitioners([team.pk])
+    staff = _holding_caseloads(_team_staff(team_id=team.pk))
     ids = [s.pk for s in staff]
-    overdue = overdue_counts(ids, today)  # first: it makes what is stored current
-    stored = CaseloadSummary.objects.in_bulk(ids)
-    loads = workloads(staff, today, stored=stored)
+    overdue = team_overdue_counts(team.pk, ids, today)  # first: it makes what is stored current
+    stored = {s.staff_id: s for s in _team_summaries(team_id=team.pk) if s.staff_id in ids}
+    loads = workloads(
+        staff, today, stored=stored, in_force=_team_reductions(team_id=team.pk, today=today)
+    )
     rows = [
         TeamRow(
             load=loads[pk],

@@ -112,7 +112,7 @@ def test_a_change_during_a_refresh_leaves_the_owner_out_of_date(officer, make_ca
     assert len(actions.open_actions([officer.pk], today)) == 1
 
 
-def test_a_current_read_takes_two_queries_whoever_and_however_many(
+def test_a_current_read_takes_a_query_or_two_whoever_and_however_many(
     officer, colleague, make_case, missed
 ):
     today = timezone.localdate()
@@ -121,9 +121,27 @@ def test_a_current_read_takes_two_queries_whoever_and_however_many(
     actions.open_actions([officer.pk, colleague.pk], today)
     with CaptureQueriesContext(connection) as queries:
         actions.open_actions([officer.pk, colleague.pk], today)
-        actions.overdue_counts([officer.pk, colleague.pk], today)
-    assert len(queries) == 4
-    assert actions.overdue_counts([officer.pk, colleague.pk], today) == {officer.pk: 5}
+        actions.team_overdue_counts(officer.team_id, [officer.pk, colleague.pk], today)
+    assert len(queries) == 3  # states and actions; the team's states, with their counts
+    counts = actions.team_overdue_counts(officer.team_id, [officer.pk, colleague.pk], today)
+    assert counts == {officer.pk: 5, colleague.pk: 0}
+
+
+def test_the_overdue_count_is_of_actions_due_before_today_and_kept_current(
+    officer, make_case, missed
+):
+    today = timezone.localdate()
+    first = make_case("First", "Person")
+    missed(first)
+    Appointment.objects.create(  # later today: stored ahead, not overdue
+        case=first,
+        practitioner=officer,
+        type="PHONE",
+        starts_at=timezone.now() + timedelta(hours=1),
+    )
+    assert actions.team_overdue_counts(officer.team_id, [officer.pk], today) == {officer.pk: 1}
+    missed(make_case("Second", "Person"))
+    assert actions.team_overdue_counts(officer.team_id, [officer.pk], today) == {officer.pk: 2}
 
 
 def test_the_nightly_refresh_stores_everyones_actions_for_today(
