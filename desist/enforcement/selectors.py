@@ -10,6 +10,7 @@ from datetime import date
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 
+from desist.core.compiled import compiled_once
 from desist.enforcement.constants import FAILED, ORDER_TYPE_OF_SENTENCE, RecallStatus
 from desist.enforcement.models import EnforcementAction, Recall
 from desist.people.models import Case
@@ -131,7 +132,24 @@ class DueOnEvent:
 
 def failures_by_event(appointments: QuerySet[Appointment]) -> dict[int, list[Failure]]:
     """The failures among these appointments, by the event each counts for: one query."""
-    failed = _failed_appointments(appointments).values_list("counts_for", "pk", "outcome", "day")
+    return _by_event(_failures(appointments))
+
+
+def case_failures_by_event(case: Case) -> dict[int, list[Failure]]:
+    """failures_by_event for one case's appointments, by a query compiled once."""
+    return _by_event(_case_failures(case_id=case.pk))
+
+
+def _failures(appointments: QuerySet[Appointment]) -> QuerySet:
+    return _failed_appointments(appointments).values_list("counts_for", "pk", "outcome", "day")
+
+
+@compiled_once
+def _case_failures(*, case_id: int) -> QuerySet:
+    return _failures(Appointment.objects.filter(case_id=case_id))
+
+
+def _by_event(failed: Iterable) -> dict[int, list[Failure]]:
     failures: dict[int, list[Failure]] = defaultdict(list)
     for event_id, pk, outcome, day in failed:
         if event_id is not None:
@@ -210,10 +228,7 @@ class RiskFacts:
 def risk_facts(case: Case) -> RiskFacts:
     """One query over the case's active registrations."""
     facts: dict = {}
-    rows = Registration.objects.filter(ACTIVE, case=case).values_list(
-        "type", "mappa_level", "mappa_category"
-    )
-    for kind, level, category in rows:
+    for kind, level, category in _active_registrations(case_id=case.pk):
         if kind == RegistrationType.MAPPA:
             # A MAPPA registration without its level is managed at level 1 until set.
             facts["mappa_level"] = int(level[1]) if level else 1
@@ -227,6 +242,14 @@ def risk_facts(case: Case) -> RiskFacts:
         elif kind == RegistrationType.CHILD_PROTECTION:
             facts["active_child_protection"] = True
     return RiskFacts(**facts)
+
+
+@compiled_once
+def _active_registrations(*, case_id: int) -> QuerySet:
+    """Every case page's enforcement section reads these: compiled once."""
+    return Registration.objects.filter(ACTIVE, case_id=case_id).values_list(
+        "type", "mappa_level", "mappa_category"
+    )
 
 
 def supervision_period(event: Event, *, release_dates, has_rar: bool, facts: RiskFacts):

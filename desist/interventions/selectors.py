@@ -3,6 +3,7 @@ queries whatever their size."""
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 
+from desist.core.compiled import compiled_once
 from desist.interventions.constants import RiskInformation
 from desist.interventions.models import (
     AccommodationStatus,
@@ -122,6 +123,11 @@ def latest_accommodation(field: str = "status") -> Subquery:
 
 def case_summary(case: Case) -> dict:
     """The case overview's line: current accommodation and open referrals, in one query."""
+    return _summary(case_id=case.pk)[0]
+
+
+@compiled_once
+def _summary(*, case_id: int) -> QuerySet:
     open_referrals = (
         Referral.objects.filter(case=OuterRef("pk"))
         .exclude(status__in=flow.CLOSED)
@@ -129,12 +135,8 @@ def case_summary(case: Case) -> dict:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return (
-        Case.objects.filter(pk=case.pk)
-        .values(
-            accommodation=latest_accommodation(),
-            since=latest_accommodation("since"),
-            open_referrals=Subquery(open_referrals),
-        )
-        .get()
+    return Case.objects.filter(pk=case_id).values(
+        accommodation=latest_accommodation(),
+        since=latest_accommodation("since"),
+        open_referrals=Subquery(open_referrals),
     )

@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, QuerySet
 
 from desist.access.selectors import visible_cases
+from desist.core.compiled import compiled_once
 from desist.interventions.selectors import latest_accommodation
 from desist.people.models import Address, Case
 
@@ -29,7 +30,13 @@ def caseload(user) -> QuerySet[Case]:
 def case_overview(case: Case) -> dict:
     """What the overview shows of the person: their main address (other areas add their own
     sections, one query each)."""
-    return {"main_address": case.addresses.filter(status="MAIN").first()}
+    found = _main_address(case_id=case.pk)
+    return {"main_address": found[0] if found else None}
+
+
+@compiled_once
+def _main_address(*, case_id: int) -> QuerySet[Address]:
+    return Address.objects.filter(case_id=case_id, status="MAIN")[:1]  # the latest
 
 
 def personal_details(case: Case) -> dict:

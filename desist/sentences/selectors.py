@@ -4,10 +4,11 @@ and release dates are computed here from the records, never typed in."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncDate
 from django.shortcuts import get_object_or_404
 
+from desist.core.compiled import compiled_once
 from desist.people.models import Case
 from desist.rules import release_dates
 from desist.rules.release_dates import LAW_PROFILES, ReleaseDates, Sentence, Term, term_end
@@ -42,8 +43,13 @@ def main_offence(event: Event) -> Offence:
 
 def case_events(case: Case) -> list[Event]:
     """A case's events, newest first, with their main offence's description: one query."""
+    return _events(case_id=case.pk)
+
+
+@compiled_once
+def _events(*, case_id: int) -> QuerySet[Event]:
     main = Offence.objects.filter(event=OuterRef("pk"), main=True).values("description")
-    return list(case.events.annotate(main_offence=Subquery(main[:1])))
+    return Event.objects.filter(case_id=case_id).annotate(main_offence=Subquery(main[:1]))
 
 
 def event_for_case(case: Case, number: int) -> Event:

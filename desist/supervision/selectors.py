@@ -30,13 +30,25 @@ from desist.supervision.models import Appointment, CalendarFeed, Contact
 GOING_AHEAD = Q(cancelled_at__isnull=True) & ~Q(outcome__in=RESCHEDULED)
 
 
-def case_appointment_summary(case: Case, *, upcoming: int = 3) -> dict:
+UPCOMING = 3  # appointments the case overview lists
+
+
+def case_appointment_summary(case: Case) -> dict:
     """The next few appointments and the last outcome, for the case overview, in one query:
     the last appointment with an outcome sorts first, then those to come."""
     now = timezone.now()
-    appointments = Appointment.objects.filter(GOING_AHEAD, case=case)
+    rows = _last_and_next(case_id=case.pk, now=now)
+    return {
+        "upcoming": [a for a in rows if a.starts_at >= now][:UPCOMING],
+        "last_outcome": rows[0] if rows and rows[0].is_last else None,
+    }
+
+
+@compiled_once
+def _last_and_next(*, case_id: int, now: datetime) -> QuerySet[Appointment]:
+    appointments = Appointment.objects.filter(GOING_AHEAD, case_id=case_id)
     last = Subquery(appointments.exclude(outcome="").order_by("-starts_at").values("pk")[:1])
-    rows = list(
+    return (
         appointments.filter(Q(starts_at__gte=now) | Q(pk=last))
         .annotate(is_last=ExpressionWrapper(Q(pk=last), output_field=BooleanField()))
         .select_related("practitioner", "office")
@@ -51,12 +63,8 @@ def case_appointment_summary(case: Case, *, upcoming: int = 3) -> dict:
             "practitioner__first_name",
             "practitioner__last_name",
         )
-        .order_by("-is_last", "starts_at")[: upcoming + 1]
+        .order_by("-is_last", "starts_at")[: UPCOMING + 1]
     )
-    return {
-        "upcoming": [a for a in rows if a.starts_at >= now][:upcoming],
-        "last_outcome": rows[0] if rows and rows[0].is_last else None,
-    }
 
 
 def case_appointments(case: Case) -> QuerySet[Appointment]:

@@ -2,19 +2,33 @@
 sentences and people apps need not know of enforcement."""
 
 from django import template
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from desist.core.compiled import compiled_once
 from desist.enforcement import selectors
 from desist.enforcement.constants import RecallStatus
 from desist.enforcement.models import Recall
 from desist.rules.enforcement import OrderType
-from desist.sentences.models import Requirement
+from desist.sentences.models import Event, Requirement
 from desist.sentences.selectors import event_release_dates, main_offences
 from desist.supervision.constants import RAR_CATEGORY
-from desist.supervision.models import Appointment
 
 register = template.Library()
+
+
+@compiled_once
+def _active_events(*, case_id: int) -> QuerySet[Event]:
+    """The case's current sentences, with what the section needs of each: every case page's,
+    so compiled once."""
+    rar = Requirement.objects.filter(event=OuterRef("pk"), category=RAR_CATEGORY)
+    awaiting = Recall.objects.filter(event=OuterRef("pk"), status=RecallStatus.AWAITING)
+    return (
+        Event.objects.filter(case_id=case_id, active=True)
+        .exclude(sentence_type="")
+        .annotate(has_rar=Exists(rar), awaiting_recall=Subquery(awaiting.values("pk")[:1]))
+        .prefetch_related(main_offences())
+    )
 
 
 @register.inclusion_tag("enforcement/_event_section.html", takes_context=True)
@@ -50,14 +64,7 @@ def case_enforcement_section(context, case):
     """One line per active event with something due, and where each stands in the Probation
     Reset (when it applies or an exemption keeps contact going). One query for a case with no
     current sentence; a handful otherwise."""
-    rar = Requirement.objects.filter(event=OuterRef("pk"), category=RAR_CATEGORY)
-    awaiting = Recall.objects.filter(event=OuterRef("pk"), status=RecallStatus.AWAITING)
-    events = list(
-        case.events.filter(active=True)
-        .exclude(sentence_type="")
-        .annotate(has_rar=Exists(rar), awaiting_recall=Subquery(awaiting.values("pk")[:1]))
-        .prefetch_related(main_offences())
-    )
+    events = _active_events(case_id=case.pk)
     if not events:
         return {}
     today = timezone.localdate()
@@ -73,7 +80,7 @@ def case_enforcement_section(context, case):
         )
         if final is not None and (final.applies or final.exemptions):
             final_thirds.append((event, final))
-    failures = selectors.failures_by_event(Appointment.objects.filter(case=case))
+    failures = selectors.case_failures_by_event(case)
     return {
         "case": case,
         "due": selectors.due_on_events(events, failures, today),
