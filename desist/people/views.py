@@ -31,7 +31,7 @@ def caseload(request):
     require_permission(request, Permission.HOLD_CASELOAD)
     # A caseload is tens of cases: one query for all of them spares a COUNT over the
     # visibility subqueries.
-    cases = list(selectors.caseload(request.user))
+    cases = selectors.caseload(request.user)
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
     return render(request, "people/caseload.html", {"page": page})
 
@@ -39,7 +39,7 @@ def caseload(request):
 @require_GET
 def caseload_export(request):
     require_permission(request, Permission.EXPORT_CASES)
-    cases = list(selectors.caseload(request.user))
+    cases = selectors.caseload(request.user)
     response = HttpResponse(content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="caseload.csv"'
     writer = csv.writer(response)

@@ -1,6 +1,7 @@
 """Accommodation and referrals on the case overview (one query) and the caseload (none)."""
 
 from django import template
+from django.utils.html import format_html
 
 from desist.interventions import selectors
 from desist.interventions.constants import SETTLED, Accommodation
@@ -20,10 +21,16 @@ def case_interventions_section(case):
     }
 
 
-@register.inclusion_tag("interventions/_accommodation_cell.html")
-def accommodation_cell(status: str | None):
-    """The caseload's accommodation cell: who has no settled accommodation stands out."""
-    return {
-        "label": Accommodation(status).label if status else "",
-        "settled": status in SETTLED,
-    }
+def accommodation_cell(status: str | None) -> str:
+    """The caseload's accommodation cell (text, or safe HTML): who has no settled
+    accommodation stands out."""
+    if not status:
+        return "Not recorded"
+    label = Accommodation(status).label
+    if status in SETTLED:
+        return label
+    return format_html(
+        '<strong class="govuk-tag govuk-tag--orange">No settled accommodation</strong><br>'
+        '<span class="govuk-body-s">{}</span>',
+        label,
+    )
