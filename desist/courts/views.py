@@ -63,10 +63,6 @@ def court_list(request):
                 status=form.cleaned_data["status"],
             )
         )
-        for hearing in hearings:
-            if hearing.case_id:
-                # The risk summary came with the list: the flags tag reads it, not the database.
-                hearing.case._risk_summary = getattr(hearing.case, "risk", None)
     return render(
         request,
         "courts/court_list.html",

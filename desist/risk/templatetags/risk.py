@@ -1,6 +1,8 @@
 """Risk parts of every case page, loaded here so the people app need not know of them."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from desist.risk import selectors
 from desist.risk.constants import ROSH_TAG_COLOURS
@@ -8,11 +10,31 @@ from desist.risk.constants import ROSH_TAG_COLOURS
 register = template.Library()
 
 
-@register.inclusion_tag("risk/_flags.html")
-def case_flags(case):
+TAG = '<strong class="govuk-tag govuk-tag--{}">{}</strong>'
+
+
+@register.simple_tag
+def case_flags(case) -> str:
     """The header's flags, overall RoSH and tier: one query, on the case's risk summary."""
-    risk = selectors.case_risk(case)
-    return {"risk": risk, "rosh_colour": ROSH_TAG_COLOURS.get(risk.rosh) if risk else None}
+    return risk_flags(selectors.case_risk(case))
+
+
+def risk_flags(risk) -> str:
+    """A risk summary's tags, built in Python: the court list shows one on every row."""
+    if risk is None:
+        return ""
+    tags = []
+    if risk.rosh:
+        tags.append(
+            format_html(TAG, ROSH_TAG_COLOURS.get(risk.rosh), f"RoSH: {risk.get_rosh_display()}")
+        )
+    tags += [format_html(TAG, f.get("colour") or "grey", f.get("label", "")) for f in risk.flags]
+    if risk.tier_v2:
+        tags.append(format_html(TAG, "blue", f"Tier {risk.tier_v2}"))
+    if risk.tier_v3 and len(risk.tier_v3) == 1:
+        provisional = " (provisional)" if risk.tier_v3_provisional else ""
+        tags.append(format_html(TAG, "blue", f"Tier v3 {risk.tier_v3}{provisional}"))
+    return mark_safe("\n".join(tags))
 
 
 @register.inclusion_tag("risk/_section.html")
