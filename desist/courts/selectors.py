@@ -130,7 +130,27 @@ def court_day(
     hearings = Hearing.objects.filter(court=court, hearing_date=hearing_date)
     if session:
         hearings = hearings.filter(session=session)
-    hearings = _with_probation_status(hearings).select_related("case__risk", "report")
+    hearings = (
+        _with_probation_status(hearings)
+        .select_related("case__risk", "report")
+        # What the list shows of a matched person is their risk summary: not their record, nor
+        # the charges and match candidates the hearing page shows.
+        .only(
+            "court_id",
+            "hearing_date",
+            "session",
+            "courtroom",
+            "list_number",
+            "defendant_name",
+            "date_of_birth",
+            "in_custody",
+            "match_status",
+            "outcome",
+            "case__id",
+            "case__risk",
+            "report",
+        )
+    )
     hearings = hearings.annotate(
         case_visible=Exists(visible_cases(user).filter(pk=OuterRef("case_id"))),
         # Breach proceedings started on a current order or licence: the bench will ask.
