@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import update_wrapper
 
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -58,6 +58,14 @@ def _stand_in(index: int, value):
     return None
 
 
+def _slot(by_value: dict, param):
+    """The stand-in's name where the parameter is one, else the parameter: a constant."""
+    try:
+        return _Slot(by_value[(type(param), param)])
+    except (KeyError, TypeError):  # TypeError: a constant that cannot be hashed
+        return param
+
+
 class compiled_once:  # a decorator, named like functools.cache
     """Decorate a function that builds a queryset from keyword values; calling it returns the
     queryset's results as a list, from SQL compiled on the first call."""
@@ -73,22 +81,20 @@ class compiled_once:  # a decorator, named like functools.cache
             stand_ins = {name: _stand_in(i, v) for i, (name, v) in enumerate(values.items())}
             if None in stand_ins.values():  # not a value this can stand in for: this call only
                 return list(self.build(**values))
-            self._compiled = self._check(self.build(**stand_ins), stand_ins, kinds)
+            self._compiled = self._check(stand_ins, kinds)
         if self._compiled is None or kinds != self._compiled.kinds:
             return list(self.build(**values))
         return list(self._bound(self._compiled, values))
 
-    @staticmethod
-    def _check(queryset: QuerySet, stand_ins: dict, kinds: dict) -> _Compiled | None:
-        compiler = queryset.query.get_compiler(using=queryset.db)
+    def _check(self, stand_ins: dict, kinds: dict) -> _Compiled | None:
         try:
+            queryset = self.build(**stand_ins)
+            compiler = queryset.query.get_compiler(using=queryset.db)
             sql, params = compiler.as_sql()
-        except EmptyResultSet:
-            return None
+        except (EmptyResultSet, ValueError, TypeError, ValidationError):
+            return None  # a stand-in the query refuses, or no SQL to run: built every time
         by_value = {(type(v), v): name for name, v in stand_ins.items()}
-        slots = tuple(
-            _Slot(by_value[(type(p), p)]) if (type(p), p) in by_value else p for p in params
-        )
+        slots = tuple(_slot(by_value, p) for p in params)
         used = {slot.name for slot in slots if isinstance(slot, _Slot)}
         if used != set(stand_ins) or any(str(v) in sql for v in stand_ins.values()):
             return None

@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Value
 from django.db.models.functions import Concat
 
-from desist.core.compiled import compiled_once
+from desist.core.compiled import _slot, compiled_once
 from desist.people.models import Case
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +127,22 @@ def test_a_value_of_another_kind_than_it_was_compiled_for_is_built_afresh(make_c
 
     assert [c.pk for c in by_key(key=ann.pk)] == [ann.pk]
     assert [c.pk for c in by_key(key=str(ann.pk))] == [ann.pk]
+
+
+def test_a_value_the_query_refuses_as_a_stand_in_is_built_every_time(make_case):
+    ann, *_ = _people(make_case)
+
+    @compiled_once
+    def by_key(*, key):
+        return Case.objects.filter(pk=key)
+
+    assert [c.pk for c in by_key(key=str(ann.pk))] == [ann.pk]  # "5" is a key; "\x1f..." not
+    assert by_key._compiled is None
+    assert [c.pk for c in by_key(key=ann.pk)] == [ann.pk]
+
+
+def test_a_parameter_is_a_stand_ins_slot_or_a_constant_even_one_that_cannot_be_hashed():
+    by_value = {(int, 8): "key"}
+    assert _slot(by_value, 8).name == "key"
+    assert _slot(by_value, 8.0) == 8.0  # equal, but not the stand-in's kind
+    assert _slot(by_value, ["a", "list"]) == ["a", "list"]
