@@ -33,6 +33,8 @@ DEMO_USERS = [
     ("demo.prerelease", "Pat", "Release", Role.PRE_RELEASE_OFFICER, "OTHER"),
     ("demo.opd", "Oliver", "Pathway", Role.PATHWAY_PRACTITIONER, "OTHER"),
     ("demo.spo", "Sandra", "Manager", Role.SENIOR_PROBATION_OFFICER, "SPO"),
+    # A second SPO: an allocation exception needs another SPO's countersignature.
+    ("demo.spo2", "Simon", "Deputy", Role.SENIOR_PROBATION_OFFICER, "SPO"),
     ("demo.pqip", "Lee", "Learner", Role.PQIP_LEARNER, "PQIP"),
     ("demo.admin", "Adele", "Admin", Role.ADMINISTRATOR, "OTHER"),
 ]

@@ -12,7 +12,12 @@ from desist.people.services import case_create
 from desist.risk.models import CaseRisk
 from desist.sentences.models import Event
 from desist.workforce.models import QueueSource
-from desist.workforce.services import queue_for_allocation, reduction_add, staff_workload_update
+from desist.workforce.services import (
+    allocation_exception_request,
+    queue_for_allocation,
+    reduction_add,
+    staff_workload_update,
+)
 
 
 def set_risk(case, *, tier="B2", rosh="MEDIUM"):
@@ -51,6 +56,7 @@ WAITING = [
 
 def seed_allocation_demo(*, spo, team, po, pso, pqip) -> None:
     today = timezone.localdate()
+    waiting = []
     for first, last, born, tier, rosh, sentence, source, offset in WAITING:
         case = case_create(
             by=spo, team=team, first_name=first, last_name=last, date_of_birth=born, gender="M"
@@ -58,15 +64,26 @@ def seed_allocation_demo(*, spo, team, po, pso, pqip) -> None:
         set_risk(case, tier=tier, rosh=rosh)
         starts_on = today + datetime.timedelta(days=offset)
         event = add_sentence(case, sentence, sentence_date=min(starts_on, today))
-        queue_for_allocation(
-            case=case,
-            pdu=team.pdu,
-            team=team,
-            event=event,
-            source=source,
-            starts_on=starts_on,
-            by=spo,
+        waiting.append(
+            queue_for_allocation(
+                case=case,
+                pdu=team.pdu,
+                team=team,
+                event=event,
+                source=source,
+                starts_on=starts_on,
+                by=spo,
+            )
         )
+    # One exception for the second SPO to countersign: a very high RoSH case the rules keep
+    # from a PSO, asked for because the PSO knows the person from a previous order.
+    allocation_exception_request(
+        entry=next(e for e in waiting if e.case.last_name == "Wilkes"),
+        practitioner=pso,
+        rationale="Supervised him on his last order and built a working relationship.",
+        reason="Continuity: previous supervisor; the SPO will review the case monthly.",
+        by=spo,
+    )
     reduction_add(
         staff=po,
         reason="Practice tutor for a PQiP learner",
