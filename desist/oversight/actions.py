@@ -236,7 +236,8 @@ def team_overdue_counts(team_id: int, owner_ids: Iterable[int], today: date) -> 
     states = {s.owner_id: s for s in _team_states(team_id=team_id)}
     if _refresh_stale(owners, states, today):
         states = {s.owner_id: s for s in _team_states(team_id=team_id)}
-    return {pk: states[pk].overdue for pk in owners}
+    # Someone who moved team since their team's page was read counts nothing here.
+    return {pk: states[pk].overdue if pk in states else 0 for pk in owners}
 
 
 @compiled_once

@@ -155,3 +155,10 @@ def test_the_nightly_refresh_stores_everyones_actions_for_today(
     assert sorted(OpenAction.objects.values_list("owner_id", flat=True)) == sorted(
         [officer.pk, colleague.pk]
     )
+
+
+def test_the_team_count_is_nothing_for_someone_no_longer_in_the_team(officer, colleague):
+    today = timezone.localdate()
+    type(colleague).objects.filter(pk=colleague.pk).update(team=None)
+    counts = actions.team_overdue_counts(officer.team_id, [officer.pk, colleague.pk], today)
+    assert counts == {officer.pk: 0, colleague.pk: 0}
